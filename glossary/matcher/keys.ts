@@ -1,0 +1,70 @@
+/**
+ * Keys: how a surface form is spelled inside the trie, and how case-sensitive forms are checked.
+ *
+ * A form's folded key is its code units through the fold table, with every run of separators as a
+ * single SEP. The scanner folds the page text the same way on the fly, so a key found in the trie
+ * corresponds to an exact span of the original text with no offset bookkeeping beyond the start.
+ */
+import { SEP, type CharTables } from './char-tables';
+
+/** The key a form is inserted under: folded units, separator runs collapsed to one SEP. */
+export function foldedKey(form: string, { fold }: CharTables): Uint16Array {
+  return collapse(form, (c) => fold[c]!, fold);
+}
+
+/**
+ * The spelling a case-sensitive form must have in the text: the form's own code units (so case
+ * counts), but with separators collapsed to SEP and U+2019 as "'", since neither of those is a
+ * matter of case.
+ */
+export function exactKey(form: string, tables: CharTables): Uint16Array {
+  return collapse(form, (c) => caseKeepingUnit(c, tables.fold), tables.fold);
+}
+
+function collapse(form: string, unit: (c: number) => number, fold: Uint16Array): Uint16Array {
+  const out: number[] = [];
+  for (let i = 0; i < form.length; i++) {
+    const c = form.charCodeAt(i);
+    if (fold[c] === SEP) {
+      if (out.length > 0 && out[out.length - 1] !== SEP) out.push(SEP);
+    } else {
+      out.push(unit(c));
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === SEP) out.pop();
+  return Uint16Array.from(out);
+}
+
+function caseKeepingUnit(c: number, fold: Uint16Array): number {
+  const f = fold[c]!;
+  return f === SEP || f === 0x27 ? f : c;
+}
+
+/**
+ * Whether text[start, end) spells `exact`, separator runs counting as one SEP. Called only at an
+ * accepting node that has case-sensitive forms, i.e. a handful of times per match, never per
+ * character of the page.
+ */
+export function matchesExact(
+  text: string,
+  start: number,
+  end: number,
+  exact: Uint16Array,
+  fold: Uint16Array,
+): boolean {
+  let k = 0;
+  for (let p = start; p < end; k++) {
+    if (k >= exact.length) return false;
+    const c = text.charCodeAt(p);
+    const f = fold[c]!;
+    if (f === SEP) {
+      if (exact[k] !== SEP) return false;
+      p++;
+      while (p < end && fold[text.charCodeAt(p)] === SEP) p++;
+    } else {
+      if (exact[k] !== (f === 0x27 ? f : c)) return false;
+      p++;
+    }
+  }
+  return k === exact.length;
+}

@@ -1,0 +1,155 @@
+/**
+ * The hot loop: finds every occurrence of the compiled forms in a text.
+ *
+ * It reads the text with charCodeAt and typed-array lookups only, with no RegExp, no slicing and no
+ * allocation except the TermMatch objects it returns. Matches are leftmost-longest and
+ * non-overlapping: at the first position where some form matches, the longest form that matches
+ * there is taken, and scanning goes on after it.
+ *
+ * The loop has two states. At a position where the code point before is not a letter, mark or digit
+ * (a word start, or punctuation), one `unitInfo` read says whether some key starts with this code
+ * unit; if so, the trie is walked from here. Everywhere else it is inside a word and skips to the
+ * word's end in a tight loop, since no match can start inside a word. On prose, about one character
+ * in six starts a word and most walks stop after a character or two.
+ */
+import { HIGH_SURROGATE, STARTS_FORM, WORD, isWordAt, isWordBefore, type CharTables } from './char-tables';
+import { matchesExact } from './keys';
+import { STRIDE, UNIT_SHIFT, type Trie } from './trie';
+import type { Accept, FormOutput } from './trie-builder';
+import type { TermMatch } from './types';
+
+export interface Compiled {
+  readonly trie: Trie;
+  readonly tables: CharTables;
+  /** (accept index, end) pairs of the accepting nodes passed by the current walk; reused across walks. */
+  readonly candidates: Int32Array;
+}
+
+export function scan(text: string, compiled: Compiled): TermMatch[] {
+  const matches: TermMatch[] = [];
+  // Everything the loop touches is hoisted into locals: no property loads per character.
+  const { unitInfo, sepSym, cells, chains, accepts, maxWordSym } = compiled.trie;
+  const { fold, charClass } = compiled.tables;
+  const candidates = compiled.candidates;
+  const rootBase = cells[0]!;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // Here the code point before `i` is not a letter, mark or digit: a match may start at `i`.
+    const k = unitInfo[text.charCodeAt(i)]!;
+    if ((k & STARTS_FORM) !== 0) {
+      // Walk the trie as far as the text allows, noting each accepting node passed as an
+      // (accept index, end) pair in `candidates`.
+      let node = rootBase + (k >> UNIT_SHIFT);
+      let count = 0;
+      let j = i + 1;
+      // Whether all of text[i, j) are letters, marks or digits (symbol ids up to maxWordSym).
+      let onlyWordChars = k & WORD;
+      for (;;) {
+        const accept = cells[STRIDE * node + 2]!;
+        if (accept >= 0) {
+          candidates[count++] = accept;
+          candidates[count++] = j;
+        }
+        if (j >= n) break;
+        const chain = cells[STRIDE * node + 3]!;
+        if (chain >= 0) {
+          // A unary path (see trie.ts): compare its symbols in a row, then land on its last node.
+          const last = chain + chains[chain]!;
+          let p = chain + 1;
+          for (; p <= last && j < n; p++) {
+            const sym = unitInfo[text.charCodeAt(j)]! >> UNIT_SHIFT;
+            if (sym !== chains[p]) break;
+            j++;
+            if (sym > maxWordSym) {
+              onlyWordChars = 0;
+              if (sym === sepSym) j = skipSeparators(text, j, unitInfo, sepSym);
+            }
+          }
+          if (p <= last) break;
+          node = chains[p]!;
+          continue;
+        }
+        const sym = unitInfo[text.charCodeAt(j)]! >> UNIT_SHIFT;
+        const next = cells[STRIDE * node]! + sym;
+        if (cells[STRIDE * next + 1] !== node) break;
+        node = next;
+        j++;
+        if (sym > maxWordSym) {
+          onlyWordChars = 0;
+          if (sym === sepSym) j = skipSeparators(text, j, unitInfo, sepSym);
+        }
+      }
+      // Deepest first (leftmost-longest): the first candidate followed by a word boundary whose
+      // case rule holds.
+      let end = -1;
+      for (let q = count - 2; q >= 0; q -= 2) {
+        const e = candidates[q + 1]!;
+        if (e < n) {
+          const after = charClass[text.charCodeAt(e)]!;
+          if ((after & WORD) !== 0 || ((after & HIGH_SURROGATE) !== 0 && isWordAt(text, e, charClass))) continue;
+        }
+        const accept = accepts[candidates[q]!]!;
+        const output = accept.exact.length === 0 ? accept.loose : resolve(accept, text, i, e, fold);
+        if (output !== null) {
+          matches.push({ entryId: output.entryId, start: i, end: e, form: output.form });
+          end = e;
+          break;
+        }
+      }
+      if (end >= 0) {
+        i = end;
+        // A match that ends in punctuation ("inhibitors'") may be followed right away by another.
+        if (!isWordBefore(text, end, charClass)) continue;
+        // Otherwise text[end] is no word character (the boundary) but cannot start a match: below.
+      } else if (onlyWordChars !== 0) {
+        // The walk read only this word's characters: skip the rest of it from where the walk stopped.
+        i = j;
+      } else if ((k & WORD) !== 0) {
+        i++;
+      } else if ((k & HIGH_SURROGATE) === 0) {
+        // A form starting with punctuation ("(R)-ketamine") did not match here; the next may.
+        i++;
+        continue;
+      }
+    } else if ((k & WORD) !== 0) {
+      i++;
+    } else if ((k & HIGH_SURROGATE) === 0) {
+      i++;
+      continue;
+    }
+    // Inside a word: skip to its end, and past the first character after it, where no match can
+    // start either (the character before it is a letter, mark or digit).
+    for (;;) {
+      while (i < n && (unitInfo[text.charCodeAt(i)]! & WORD) !== 0) i++;
+      if (i >= n) break;
+      if ((charClass[text.charCodeAt(i)]! & HIGH_SURROGATE) === 0) {
+        i++;
+        break;
+      }
+      // Rare: a code point outside the BMP. A letter (U+1D400) continues the word; anything else
+      // (an emoji) ends it like punctuation.
+      const word = isWordAt(text, i, charClass);
+      const lo = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      i += lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
+      if (!word) break;
+    }
+  }
+  return matches;
+}
+
+/** Skips a run of separators ("checkpoint \n inhibitor"): the whole run is one separator symbol. */
+function skipSeparators(text: string, j: number, unitInfo: Int32Array, sepSym: number): number {
+  while (j < text.length && unitInfo[text.charCodeAt(j)]! >> UNIT_SHIFT === sepSym) j++;
+  return j;
+}
+
+/** Case-sensitive spellings first (an exact "CAT" beats the word "cat"), then the case-insensitive form. */
+function resolve(accept: Accept, text: string, start: number, end: number, fold: Uint16Array): FormOutput | null {
+  const exact = accept.exact;
+  for (let i = 0; i < exact.length; i++) {
+    const output = exact[i]!;
+    if (matchesExact(text, start, end, output.exact, fold)) return output;
+  }
+  return accept.loose;
+}
