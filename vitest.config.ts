@@ -30,7 +30,7 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           // Real browsers share two cores: one file at a time keeps them from starving each other.
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 45_000,
           hookTimeout: 120_000,
         },
       },

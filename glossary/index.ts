@@ -1,0 +1,32 @@
+/**
+ * Termlight's domain core: glossary data and format, the term matcher and the page highlight engine.
+ * Plain TypeScript and DOM, no extension APIs, so benchmarks, evaluations and tests use it anywhere.
+ */
+export {
+  parseGlossary,
+  GlossarySchema,
+  EntrySchema,
+  CATEGORIES,
+  GLOSSARY_FORMAT_VERSION,
+  type Category,
+  type Glossary,
+  type GlossaryEntry,
+  type GlossaryInput,
+  type GlossarySource,
+  type ParseResult,
+} from './schema';
+export { builtinGlossary } from './builtin';
+export { compileMatcher, isCaseSensitiveForm, type Matcher, type MatcherTerm, type TermMatch } from './matcher';
+export {
+  createHighlighter,
+  DEFAULT_HIGHLIGHT_NAME,
+  type Highlighter,
+  type HighlighterOptions,
+  type HighlightResult,
+  type ContainerChange,
+  type Occurrence,
+  type Container,
+} from './page/highlighter';
+export { watchMutations, type MutationWatcher } from './page/mutation-watcher';
+export { walkBlocks, type TextBlock } from './page/text-index';
+export { isAmbiguousForm } from './page/ambiguity';

@@ -1,0 +1,100 @@
+/**
+ * Keeps highlights in step with a changing page (infinite scroll, single-page apps, live updates).
+ *
+ * Mutations are batched: the first one schedules a flush `delayMs` later, and everything that changes
+ * until then is redone in that one flush, container by container. A page that mutates constantly thus
+ * costs one small flush per `delayMs`, however fast it mutates. Changes inside our own UI and inside
+ * editors are ignored.
+ */
+import { INLINE_TAGS, OWN_UI_ATTRIBUTE, SKIPPED_SELECTOR, isSkippedElement } from './dom-rules';
+import type { ContainerChange, Highlighter } from './highlighter';
+import { containerOf, type Container } from './text-index';
+
+export interface MutationWatcher {
+  /** Watches another root too (an open shadow root found later). */
+  observe(root: Node): void;
+  disconnect(): void;
+}
+
+export interface WatchOptions {
+  highlighter: Highlighter;
+  delayMs?: number;
+  /** Called after each flush, e.g. to update the toolbar badge. */
+  onUpdate?: () => void;
+}
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+function isOwnUi(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE);
+}
+
+export function watchMutations({ highlighter, delayMs = 50, onUpdate }: WatchOptions): MutationWatcher {
+  const pending = new Map<Container, boolean>(); // container -> deep
+  let removedSomething = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function mark(container: Container | null, deep: boolean): void {
+    if (!container) return;
+    pending.set(container, deep || pending.get(container) === true);
+  }
+
+  function handle(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        mark(containerOf(record.target, SKIPPED_SELECTOR), false);
+        continue;
+      }
+      const added = [...record.addedNodes].filter((node) => !isOwnUi(node));
+      const removed = [...record.removedNodes].filter((node) => !isOwnUi(node));
+      if (added.length === 0 && removed.length === 0) continue;
+      const container = containerOf(record.target, SKIPPED_SELECTOR);
+      if (!container) continue; // inside an editor, code block or our UI
+      if (removed.length > 0) removedSomething = true;
+      let touchesText = removed.some((node) => !isBlockElement(node));
+      for (const node of added) {
+        if (isBlockElement(node)) {
+          if (!isSkippedElement(node as Element, (node as Element).localName)) mark(node as Element, true);
+        } else {
+          touchesText = true;
+          // An inline element may bring block descendants of its own.
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).firstElementChild) mark(container, true);
+        }
+      }
+      if (touchesText) mark(container, false);
+    }
+    if (pending.size > 0 || removedSomething) timer ??= setTimeout(flush, delayMs);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const changes: ContainerChange[] = [];
+    const deepOnes = [...pending].filter(([, deep]) => deep).map(([container]) => container);
+    for (const [container, deep] of pending) {
+      // Skip what a deep change of an enclosing container redoes anyway.
+      const covered = deepOnes.some((outer) => outer !== container && outer.contains(container));
+      if (!covered) changes.push({ container, deep });
+    }
+    const removed = removedSomething;
+    pending.clear();
+    removedSomething = false;
+    void highlighter.update(changes, removed).then(() => onUpdate?.());
+  }
+
+  const observer = new MutationObserver(handle);
+  return {
+    observe(root) {
+      observer.observe(root, OBSERVE);
+    },
+    disconnect() {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending.clear();
+    },
+  };
+}
+
+function isBlockElement(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName);
+}

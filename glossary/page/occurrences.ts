@@ -1,0 +1,54 @@
+/**
+ * Turns matches in a block's text into ranges over the page's text nodes.
+ */
+import type { TextBlock } from './text-index';
+
+export interface Occurrence {
+  entryId: string;
+  /** The glossary's surface form that matched, e.g. "TARE" or "checkpoint inhibitor". */
+  form: string;
+  /** The text as the page has it, e.g. "Checkpoint inhibitors". */
+  text: string;
+  range: StaticRange;
+  /** Every text node the range touches, first to last; hit-testing looks occurrences up by node. */
+  nodes: Text[];
+}
+
+export interface BlockMatch {
+  entryId: string;
+  form: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Maps sorted, non-overlapping matches to StaticRanges. StaticRange is used because it costs nothing
+ * to keep: it does not follow DOM changes, and the mutation watcher redoes a changed block anyway.
+ */
+export function toOccurrences(block: TextBlock, matches: readonly BlockMatch[]): Occurrence[] {
+  const { nodes, starts, text } = block;
+  const out: Occurrence[] = [];
+  let index = 0; // the node holding the previous match's start: matches are sorted
+  for (const match of matches) {
+    while (index + 1 < nodes.length && starts[index + 1]! <= match.start) index++;
+    const startIndex = index;
+    let endIndex = startIndex;
+    // The end is exclusive: it belongs to the last node whose text reaches it.
+    while (endIndex + 1 < nodes.length && starts[endIndex + 1]! < match.end) endIndex++;
+    const startNode = nodes[startIndex]!;
+    const endNode = nodes[endIndex]!;
+    out.push({
+      entryId: match.entryId,
+      form: match.form,
+      text: text.slice(match.start, match.end),
+      range: new StaticRange({
+        startContainer: startNode,
+        startOffset: match.start - starts[startIndex]!,
+        endContainer: endNode,
+        endOffset: Math.min(match.end - starts[endIndex]!, endNode.data.length),
+      }),
+      nodes: nodes.slice(startIndex, endIndex + 1),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHighlighter, watchMutations, type MatcherTerm } from '../../glossary';
+
+const terms: MatcherTerm[] = [
+  { id: 'icc', term: 'Intrahepatic cholangiocarcinoma', aliases: ['ICC'] },
+  { id: 'tare', term: 'Transarterial radioembolization', aliases: ['TARE', 'SIRT', 'selective internal radiation therapy'] },
+  { id: 'radiation-therapy', term: 'radiation therapy' },
+  { id: 'checkpoint-inhibitor', term: 'checkpoint inhibitor' },
+  { id: 'pembrolizumab', term: 'pembrolizumab' },
+  { id: 'chemotherapy', term: 'chemotherapy' },
+  { id: 'bile-duct', term: 'bile duct' },
+];
+
+/** The painted text of every range, in the order the registry holds them. */
+function painted(name = 'glossary-underline'): string[] {
+  const highlight = CSS.highlights.get(name) as unknown as Set<StaticRange> | undefined;
+  return [...(highlight ?? [])].map((range) => {
+    const dom = document.createRange();
+    dom.setStart(range.startContainer, range.startOffset);
+    dom.setEnd(range.endContainer, range.endOffset);
+    return dom.toString();
+  });
+}
+
+beforeEach(() => {
+  CSS.highlights.clear();
+  document.body.innerHTML = '';
+});
+
+describe('createHighlighter', () => {
+  it('paints each occurrence as one range, also across inline elements, and reports counts', async () => {
+    document.body.innerHTML = `
+      <p><a>intrahepatic</a> <a>cholangiocarcinoma</a> (ICC) is treated with TARE.</p>
+      <p>Some use checkpoint <b>inhibitors</b> such as pembrolizumab; ICC again.</p>`;
+    const result = await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual([
+      'intrahepatic cholangiocarcinoma', 'ICC', 'TARE', 'checkpoint inhibitors', 'pembrolizumab', 'ICC',
+    ]);
+    expect(result).toEqual({ matches: 6, counts: { icc: 3, tare: 1, 'checkpoint-inhibitor': 1, pembrolizumab: 1 } });
+  });
+
+  it('prefers the longest term and never joins separate blocks', async () => {
+    document.body.innerHTML = '<p>selective internal radiation therapy</p><div>bile</div><div>duct</div>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['selective internal radiation therapy']);
+  });
+
+  it('finds where each node of a split range starts and ends', async () => {
+    document.body.innerHTML = '<p>see checkpoint <b>inhibitors</b>.</p>';
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    const [occurrence] = highlighter.occurrences();
+    const bold = document.querySelector('b')!.firstChild as Text;
+    expect(occurrence!.range.startOffset).toBe(4);
+    expect(occurrence!.range.endContainer).toBe(bold);
+    expect(occurrence!.range.endOffset).toBe('inhibitors'.length);
+    expect(highlighter.occurrencesIn(bold)).toEqual([occurrence]);
+  });
+
+  it('leaves the DOM exactly as it was', async () => {
+    document.body.innerHTML = '<p>TARE and <i>chemotherapy</i> for ICC, bile duct cancer.</p><pre>ICC</pre>';
+    const before = document.body.innerHTML;
+    await createHighlighter(terms).run(document.body);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('highlights only the first occurrence of each entry when asked, and switches back live', async () => {
+    document.body.innerHTML = '<p>chemotherapy, chemotherapy</p><p>pembrolizumab and chemotherapy</p>';
+    const highlighter = createHighlighter(terms, { firstOccurrenceOnly: true });
+    const result = await highlighter.run(document.body);
+    expect(result.counts).toEqual({ chemotherapy: 1, pembrolizumab: 1 });
+    highlighter.configure({ firstOccurrenceOnly: false });
+    expect(highlighter.result().counts).toEqual({ chemotherapy: 3, pembrolizumab: 1 });
+  });
+
+  it('moves its ranges to another highlight name when the style changes', async () => {
+    document.body.innerHTML = '<p>pembrolizumab</p>';
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    highlighter.configure({ highlightName: 'glossary-background' });
+    expect(CSS.highlights.has('glossary-underline')).toBe(false);
+    expect(painted('glossary-background')).toEqual(['pembrolizumab']);
+  });
+
+  it('clear() removes every highlight it made', async () => {
+    document.body.innerHTML = '<p>pembrolizumab and TARE for ICC</p>';
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    highlighter.clear();
+    expect(CSS.highlights.size).toBe(0);
+    expect(highlighter.result()).toEqual({ matches: 0, counts: {} });
+  });
+
+  it('yields to the page between slices and still finds everything on a large page', async () => {
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i}: chemotherapy and <b>pembrolizumab</b>.</p>`).join('');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const result = await createHighlighter(terms, { sliceMs: 1 }).run(document.body);
+    clearInterval(ticker);
+    expect(result.matches).toBe(6000);
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
+
+describe('the ambiguity guard', () => {
+  it('highlights short forms on a page about the glossary\'s subject', async () => {
+    document.body.innerHTML = '<p>ICC is a bile duct cancer; chemotherapy helps a little.</p>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['ICC', 'bile duct', 'chemotherapy']);
+  });
+
+  it('leaves short forms alone on a page with no such context', async () => {
+    document.body.innerHTML = '<h1>Leaders meet as ICC plans new hearings</h1><p>The ICC plans to open hearings.</p>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual([]);
+  });
+
+  it('respects a page that defines the short form differently, even amid medical words', async () => {
+    document.body.innerHTML = '<p>The International Cricket Council (ICC) met. ICC rules changed.</p><p>chemotherapy, pembrolizumab, bile duct</p>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['chemotherapy', 'pembrolizumab', 'bile duct']);
+  });
+
+  it('accepts the glossary\'s own definition, with no other context', async () => {
+    document.body.innerHTML = '<p>Intrahepatic cholangiocarcinoma (ICC) is rare. ICC grows slowly.</p>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['Intrahepatic cholangiocarcinoma', 'ICC', 'ICC']);
+  });
+
+  it('skips a short form set among other capitals, where case says nothing', async () => {
+    document.body.innerHTML = '<p>TARE WEIGHT 2 KG. TARE and SIRT after chemotherapy for bile duct cancer.</p>';
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['TARE', 'SIRT', 'chemotherapy', 'bile duct']);
+  });
+
+  it('starts highlighting short forms once later content supplies the context', async () => {
+    document.body.innerHTML = '<p id="a">ICC update</p>';
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    expect(painted()).toEqual([]);
+    const more = document.createElement('p');
+    more.textContent = 'chemotherapy and pembrolizumab';
+    document.body.append(more);
+    await highlighter.update([{ container: more, deep: true }]);
+    expect(painted()).toEqual(['ICC', 'chemotherapy', 'pembrolizumab']);
+  });
+});
+
+describe('watchMutations', () => {
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 80));
+
+  it('highlights added content and forgets removed content', async () => {
+    document.body.innerHTML = '<div id="feed"><p id="first">chemotherapy</p></div>';
+    const highlighter = createHighlighter(terms);
+    const watcher = watchMutations({ highlighter, delayMs: 10 });
+    watcher.observe(document.body);
+    await highlighter.run(document.body);
+
+    const added = document.createElement('p');
+    added.innerHTML = 'and <b>pembrolizumab</b>';
+    document.getElementById('feed')!.append(added);
+    await flush();
+    expect(highlighter.result().counts).toEqual({ chemotherapy: 1, pembrolizumab: 1 });
+
+    document.getElementById('first')!.remove();
+    await flush();
+    expect(highlighter.result().counts).toEqual({ pembrolizumab: 1 });
+    watcher.disconnect();
+  });
+
+  it('redoes a block whose text was edited in place', async () => {
+    document.body.innerHTML = '<p>plain words</p>';
+    const highlighter = createHighlighter(terms);
+    const watcher = watchMutations({ highlighter, delayMs: 10 });
+    watcher.observe(document.body);
+    await highlighter.run(document.body);
+    (document.querySelector('p')!.firstChild as Text).data = 'now chemotherapy';
+    await flush();
+    expect(painted()).toEqual(['chemotherapy']);
+    watcher.disconnect();
+  });
+
+  it('ignores typing in editors and changes in our own UI', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p>draft</p></div><div data-termlight-ui></div>';
+    const highlighter = createHighlighter(terms);
+    const watcher = watchMutations({ highlighter, delayMs: 10 });
+    watcher.observe(document.body);
+    await highlighter.run(document.body);
+    document.querySelector('[contenteditable] p')!.textContent = 'chemotherapy';
+    document.querySelector('[data-termlight-ui]')!.textContent = 'pembrolizumab';
+    await flush();
+    expect(highlighter.result().matches).toBe(0);
+    watcher.disconnect();
+  });
+});
