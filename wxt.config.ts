@@ -14,6 +14,26 @@ export default defineConfig({
     permissions: ['storage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     action: { default_title: 'Termlight glossary', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // Default shortcuts; readers can change them in the browser (chrome://extensions/shortcuts, or
+    // Firefox's add-ons manager). Chrome allows at most four suggested keys.
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next glossary term on the page and explain it',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous glossary term on the page and explain it',
+      },
+      'toggle-highlighting': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn highlighting off or on in this tab',
+      },
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Open the Termlight glossary',
+      },
+    },
     // The CSS Custom Highlight API, which paints our highlights without touching the page's DOM,
     // arrived in Chrome 105 and Firefox 140.
     ...(browser === 'firefox'

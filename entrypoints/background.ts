@@ -1,1 +1,55 @@
-export default defineBackground(() => {});
+/**
+ * The background: keyboard commands, the toolbar badge and opening the glossary page.
+ * It holds no state that matters across restarts: badge counts are re-reported by content scripts.
+ */
+import { onMessage, sendMessage } from '@/utils/messaging';
+
+/** Distinct entry ids each frame of each tab shows. */
+const termsByTab = new Map<number, Map<number, string[]>>();
+
+async function updateBadge(tabId: number): Promise<void> {
+  const frames = termsByTab.get(tabId);
+  const distinct = new Set([...(frames?.values() ?? [])].flat());
+  const text = distinct.size > 0 ? String(distinct.size) : '';
+  try {
+    await browser.action.setBadgeText({ tabId, text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#0d5c63' });
+    await browser.action.setTitle({
+      tabId,
+      title: distinct.size > 0 ? `Termlight: ${distinct.size} glossary term${distinct.size === 1 ? '' : 's'} on this page` : 'Termlight glossary',
+    });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+export default defineBackground(() => {
+  onMessage('reportTerms', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !Array.isArray(data?.entryIds)) return;
+    const frames = termsByTab.get(tabId) ?? new Map<number, string[]>();
+    // A new document in the top frame replaces everything the tab reported before.
+    if (sender.frameId === 0) frames.clear();
+    frames.set(sender.frameId ?? 0, data.entryIds.filter((id): id is string => typeof id === 'string'));
+    termsByTab.set(tabId, frames);
+    void updateBadge(tabId);
+  });
+
+  onMessage('openGlossaryEntry', ({ data }) => {
+    const entryId = typeof data?.entryId === 'string' ? data.entryId : '';
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry=${encodeURIComponent(entryId)}`) });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    const tabId = tab?.id;
+    if (tabId === undefined) return;
+    const toTopFrame = { tabId, frameId: 0 };
+    if (command === 'next-term' || command === 'previous-term') {
+      sendMessage('navigateTerms', { direction: command === 'next-term' ? 'next' : 'previous' }, toTopFrame).catch(() => {});
+    } else if (command === 'toggle-highlighting') {
+      sendMessage('toggleTab', undefined, toTopFrame).catch(() => {});
+    }
+  });
+});

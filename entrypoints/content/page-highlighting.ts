@@ -1,0 +1,115 @@
+/**
+ * Wires the engine to one page (one frame): reads it, keeps it highlighted as it changes, and follows
+ * the reader's settings live. Everything here can be torn down without a trace.
+ */
+import {
+  createHighlighter,
+  watchMutations,
+  type GlossaryEntry,
+  type Highlighter,
+  type HighlightResult,
+  type MutationWatcher,
+} from '@/glossary';
+import { isSiteDisabled, type Settings } from '@/utils/settings-schema';
+
+export interface PageHighlighting {
+  applySettings(settings: Settings): void;
+  /** Turns highlighting off or on in this tab only, until the page is reloaded (keyboard command). */
+  toggleForTab(): boolean;
+  /** Whether the page is highlighted now. */
+  readonly active: boolean;
+  readonly highlighter: Highlighter;
+  /** The open shadow roots the engine has read (hit-testing looks inside them). */
+  shadowRoots(): ShadowRoot[];
+  destroy(): void;
+}
+
+const STYLE_NAMES = { underline: 'glossary-underline', background: 'glossary-background', none: '' } as const;
+
+export function startPageHighlighting({
+  entries,
+  settings,
+  shadowRootCss,
+  onUpdate,
+}: {
+  entries: readonly GlossaryEntry[];
+  settings: Settings;
+  /** The highlight rules, adopted by open shadow roots (document rules do not reach into them). */
+  shadowRootCss: string;
+  /** Called with what the page shows after every change (the badge and popup use it). */
+  onUpdate?: (result: HighlightResult) => void;
+}): PageHighlighting {
+  let watcher: MutationWatcher | undefined;
+  let active = false;
+  let sheet: CSSStyleSheet | undefined;
+  let settingsNow = settings;
+  let offInTab = false;
+  const shadowRoots: ShadowRoot[] = [];
+
+  const notify = () => onUpdate?.(highlighter.result());
+  const highlighter = createHighlighter(entries, {
+    highlightName: STYLE_NAMES[settings.highlightStyle],
+    firstOccurrenceOnly: settings.firstOccurrenceOnly,
+    onShadowRoot(root) {
+      shadowRoots.push(root);
+      watcher?.observe(root);
+      adoptStyles(root);
+    },
+  });
+
+  function adoptStyles(root: ShadowRoot): void {
+    try {
+      sheet ??= new CSSStyleSheet();
+      sheet.replaceSync(shadowRootCss);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // A page that froze adoptedStyleSheets keeps its shadow DOM as it is: no highlight style there.
+    }
+  }
+
+  function start(): void {
+    if (active) return;
+    active = true;
+    watcher = watchMutations({ highlighter, onUpdate: notify });
+    watcher.observe(document);
+    for (const root of shadowRoots) watcher.observe(root);
+    void highlighter.run(document).then(notify);
+  }
+
+  function stop(): void {
+    if (!active) return;
+    active = false;
+    watcher?.disconnect();
+    watcher = undefined;
+    highlighter.clear();
+    notify();
+  }
+
+  function applySettings(next: Settings): void {
+    settingsNow = next;
+    const wanted = next.enabled && !offInTab && !isSiteDisabled(next, location.hostname);
+    highlighter.configure({
+      highlightName: STYLE_NAMES[next.highlightStyle],
+      firstOccurrenceOnly: next.firstOccurrenceOnly,
+    });
+    if (wanted) start();
+    else stop();
+    notify();
+  }
+
+  applySettings(settings);
+  return {
+    applySettings,
+    toggleForTab() {
+      offInTab = !offInTab;
+      applySettings(settingsNow);
+      return active;
+    },
+    get active() {
+      return active;
+    },
+    highlighter,
+    shadowRoots: () => shadowRoots.filter((root) => root.host.isConnected),
+    destroy: stop,
+  };
+}

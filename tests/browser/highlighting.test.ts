@@ -1,0 +1,169 @@
+// The highlighter in real Chromium with the built extension: what it paints on pages that look like
+// real sites, that it leaves the page untouched, and that settings apply live.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { launchExtension, launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { startStaticServer, type StaticServer } from './support/static-server';
+import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
+import { resetStoredSettings, setStoredSettings } from './support/extension-settings';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await resetStoredSettings(browser.serviceWorker);
+  await page?.close();
+  page = await browser.context.newPage();
+  errors.length = 0;
+  page.on('pageerror', (error) => errors.push(error.message));
+});
+
+async function open(name: string): Promise<void> {
+  await page.goto(`${server.origin}/pages/${name}.html`);
+}
+
+const ARTICLE_MAIN = [
+  ['intro', 'intrahepatic cholangiocarcinoma'], ['intro', 'ICC'], ['intro', 'bile ducts'],
+  ['tare', 'transarterial radioembolization'], ['tare', 'TARE'], ['tare', 'radioactive microspheres'],
+  ['tare', 'hepatic artery'], ['tare', 'selective internal radiation therapy'], ['tare', 'SIRT'],
+  ['checkpoint', 'pembrolizumab'], ['checkpoint', 'checkpoint inhibitors'], ['checkpoint', 'nivolumab'],
+  ['chemo', 'Chemotherapy'], ['chemo', 'surgical resection'], ['chemo', 'liver transplant'],
+  ['shadow-text', 'nivolumab'], ['shadow-text', 'checkpoint inhibitor'],
+  ['late', 'multidisciplinary team'], ['late', 'jaundice'],
+];
+
+describe('on a liver-cancer article', () => {
+  it('paints every term occurrence as one range, in links, shadow DOM and late content, and nothing in code or forms', async () => {
+    await open('liver-cancer-article');
+    await page.waitForSelector('#late');
+    const ranges = await settledRanges(page);
+    expect(ranges.every((range) => range.name === 'glossary-underline')).toBe(true);
+    const inArticle = ranges.filter((range) => range.where).map((range) => [range.where, range.text]);
+    expect(inArticle).toEqual(ARTICLE_MAIN);
+    // Navigation, heading and the sidebar's label are prose too; the input, textarea, editor and code are not.
+    const elsewhere = ranges.filter((range) => !range.where).map((range) => range.text);
+    expect(elsewhere).toEqual(['ICC', 'Immunotherapy', 'bile duct', 'TARE', 'immunotherapy', 'ICC']);
+    expect(errors).toEqual([]);
+  });
+
+  it('highlights inside a same-origin iframe with the frame\'s own content script', async () => {
+    await open('liver-cancer-article');
+    const frame = page.frame({ url: /embedded-note/ })!;
+    await frame.waitForLoadState();
+    expect((await settledRanges(frame)).map((range) => range.text)).toEqual(['immunotherapy', 'TARE', 'ICC', 'clinical trials']);
+  });
+
+  it('paints with the dotted underline colour, and paints nothing with the style "none"', async () => {
+    await open('liver-cancer-article');
+    await settledRanges(page);
+    const tealPixels = async () => {
+      const png = await page.locator('#checkpoint').screenshot();
+      return countColour(png, [0x1f, 0x9e, 0x93]);
+    };
+    expect(await tealPixels()).toBeGreaterThan(50);
+    await setStoredSettings(browser.serviceWorker, { highlightStyle: 'none' });
+    await expect.poll(tealPixels).toBe(0);
+  });
+
+  it('forgets ranges of removed content and re-reads edited text', async () => {
+    await open('liver-cancer-article');
+    await settledRanges(page);
+    await page.evaluate(() => {
+      document.getElementById('checkpoint')!.remove();
+      (document.querySelector('#chemo')!.firstChild as Text).data = 'Radiation, then surgical resection or a liver transplant.';
+    });
+    await expect
+      .poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'checkpoint' || r.where === 'chemo').map((r) => r.text))
+      .toEqual(['surgical resection', 'liver transplant']);
+  });
+});
+
+describe('the ambiguity guard on real-looking pages', () => {
+  it('gives a political news page about the ICC no highlight', async () => {
+    await open('politics-news');
+    await page.waitForTimeout(500);
+    expect(await settledRanges(page)).toEqual([]);
+  });
+
+  it('respects a cricket page that defines ICC as the International Cricket Council', async () => {
+    await open('cricket-news');
+    await page.waitForTimeout(500);
+    expect(await settledRanges(page)).toEqual([]);
+  });
+
+  it('leaves TARE WEIGHT, tare, PICC, SIRT1 and ICC1 alone', async () => {
+    await open('shipping-and-genes');
+    await page.waitForTimeout(500);
+    expect((await settledRanges(page)).map((range) => range.text)).toEqual(['liver cancer']);
+  });
+});
+
+describe('the page stays exactly as it was', () => {
+  it('has the same text, markup and element boxes with and without the extension', async () => {
+    const plain = await launchWithExtension({ withExtension: false });
+    try {
+      const plainPage = await plain.context.newPage();
+      for (const name of ['liver-cancer-article', 'politics-news', 'shipping-and-genes']) {
+        await plainPage.goto(`${server.origin}/pages/${name}.html`);
+        await open(name);
+        await plainPage.waitForTimeout(600);
+        const ranges = await settledRanges(page);
+        if (name === 'liver-cancer-article') expect(ranges.length).toBeGreaterThan(10);
+        expect(await pageSignature(page)).toEqual(await pageSignature(plainPage));
+      }
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('settings apply live, without a reload', () => {
+  it('turns off and on globally, per site, first occurrence only, and background style', async () => {
+    await open('liver-cancer-article');
+    const all = await settledRanges(page);
+
+    await setStoredSettings(browser.serviceWorker, { enabled: false });
+    await expect.poll(() => paintedRanges(page)).toEqual([]);
+
+    await setStoredSettings(browser.serviceWorker, { enabled: true, disabledSites: ['127.0.0.1'] });
+    await page.waitForTimeout(300);
+    expect(await paintedRanges(page)).toEqual([]);
+
+    await setStoredSettings(browser.serviceWorker, { disabledSites: [], firstOccurrenceOnly: true });
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.text === 'ICC').length).toBe(1);
+    const firsts = await paintedRanges(page);
+    expect(firsts.length).toBeLessThan(all.length);
+
+    await setStoredSettings(browser.serviceWorker, { firstOccurrenceOnly: false, highlightStyle: 'background' });
+    await expect.poll(async () => (await paintedRanges(page)).length).toBe(all.length);
+    expect((await paintedRanges(page)).every((range) => range.name === 'glossary-background')).toBe(true);
+  });
+
+  it('falls back to the defaults when the stored settings are corrupt', async () => {
+    await setStoredSettings(browser.serviceWorker, '{"enabled": tru');
+    await open('liver-cancer-article');
+    expect((await settledRanges(page)).length).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Counts pixels of a PNG close to an RGB colour. */
+function countColour(png: Buffer, [r, g, b]: [number, number, number]): number {
+  const { data } = PNG.sync.read(png);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i]! - r) < 24 && Math.abs(data[i + 1]! - g) < 24 && Math.abs(data[i + 2]! - b) < 24) count++;
+  }
+  return count;
+}

@@ -1,0 +1,19 @@
+// Changes the extension's stored settings the way the popup and options page do: through
+// chrome.storage.sync, from an extension context (the service worker).
+import type { Worker } from 'playwright-core';
+import type { Settings } from '../../../utils/settings-schema';
+
+// Runs inside the service worker, where `chrome` exists; Node's type check does not know it.
+declare const chrome: any;
+
+export async function setStoredSettings(serviceWorker: Worker, patch: Partial<Settings> | unknown): Promise<void> {
+  await serviceWorker.evaluate(async (value) => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    const next = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(settings ?? {}), ...value } : value;
+    await chrome.storage.sync.set({ settings: next });
+  }, patch);
+}
+
+export async function resetStoredSettings(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(() => chrome.storage.sync.clear());
+}

@@ -1,0 +1,34 @@
+/**
+ * The one message protocol between popup, options page, content script and background.
+ *
+ * Every sender must expect no receiver: a tab the extension cannot read (browser pages, the store, the
+ * PDF viewer) has no content script, and a tab still loading may not have one yet.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/** What the content script of a tab's top frame reports about its page. */
+export interface PageTerms {
+  /** The host name the settings' per-site switch uses ("" for pages without one). */
+  site: string;
+  /** Whether Termlight is highlighting this page now (settings and the tab toggle allowing). */
+  active: boolean;
+  /** Highlighted occurrences per entry id. */
+  counts: Record<string, number>;
+}
+
+export interface ProtocolMap {
+  /** Popup → content (top frame): what is on this page. */
+  getPageTerms(): PageTerms;
+  /** Popup → content: scroll to the entry's next occurrence and open its popover there. */
+  revealTerm(data: { entryId: string }): boolean;
+  /** Background → content: a keyboard command moves to the next or previous term. */
+  navigateTerms(data: { direction: 'next' | 'previous' }): void;
+  /** Background → content: a keyboard command turns highlighting off or on in this tab. */
+  toggleTab(): boolean;
+  /** Content → background: the distinct terms a frame shows, for the toolbar badge. */
+  reportTerms(data: { entryIds: string[] }): void;
+  /** Content → background: open the glossary at an entry (the popover's "Open in glossary" link). */
+  openGlossaryEntry(data: { entryId: string }): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
