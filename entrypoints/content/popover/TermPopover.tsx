@@ -1,0 +1,59 @@
+/**
+ * The popover's content: a non-modal dialog named by its term, holding the term card and a close
+ * button. Keyboard: Tab moves through its buttons, Esc closes it (and focus returns where it was).
+ */
+import type { Glossary, GlossaryEntry } from '@/glossary';
+import type { Theme } from '@/utils/settings-schema';
+import { TermCard } from '@/components/TermCard';
+
+export interface TermPopoverProps {
+  glossary: Glossary;
+  entry: GlossaryEntry;
+  form?: string;
+  seenAs?: string;
+  theme: Theme;
+  relatedNames: ReadonlyMap<string, string>;
+  onClose: () => void;
+  onRelated: (entryId: string) => void;
+  onOpenInGlossary: (entryId: string) => void;
+  onPointerInside: (inside: boolean) => void;
+}
+
+const HEADING_ID = 'termlight-popover-heading';
+
+export function TermPopover(props: TermPopoverProps) {
+  const { entry, glossary, theme } = props;
+  return (
+    <div data-theme={theme}>
+      <div
+        class="popover"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={HEADING_ID}
+        tabIndex={-1}
+        onPointerEnter={() => props.onPointerInside(true)}
+        onPointerLeave={() => props.onPointerInside(false)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            props.onClose();
+          }
+        }}
+      >
+        <button type="button" class="popover__close" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
+        <TermCard
+          entry={entry}
+          form={props.form}
+          seenAs={props.seenAs}
+          source={glossary.source}
+          relatedNames={props.relatedNames}
+          onRelated={props.onRelated}
+          onOpenInGlossary={props.onOpenInGlossary}
+          headingId={HEADING_ID}
+        />
+      </div>
+    </div>
+  );
+}

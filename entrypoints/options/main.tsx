@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { OptionsApp } from './OptionsApp';
+import '@/components/term-card.css';
+import './options.css';
+
+render(<OptionsApp />, document.getElementById('app')!);
