@@ -4,12 +4,18 @@
  */
 import { onMessage, sendMessage } from '@/utils/messaging';
 
-/** Distinct entry ids each frame of each tab shows. */
-const termsByTab = new Map<number, Map<number, string[]>>();
+interface FrameReport {
+  entryIds: string[];
+  reportedAt: number;
+}
+
+/** Distinct entry ids each frame of each tab shows, and the document its top frame had then. */
+const termsByTab = new Map<number, Map<number, FrameReport>>();
+const topDocumentByTab = new Map<number, string>();
 
 async function updateBadge(tabId: number): Promise<void> {
   const frames = termsByTab.get(tabId);
-  const distinct = new Set([...(frames?.values() ?? [])].flat());
+  const distinct = new Set([...(frames?.values() ?? [])].flatMap((report) => report.entryIds));
   const text = distinct.size > 0 ? String(distinct.size) : '';
   try {
     await browser.action.setBadgeText({ tabId, text });
@@ -27,10 +33,17 @@ export default defineBackground(() => {
   onMessage('reportTerms', ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !Array.isArray(data?.entryIds)) return;
-    const frames = termsByTab.get(tabId) ?? new Map<number, string[]>();
-    // A new document in the top frame replaces everything the tab reported before.
-    if (sender.frameId === 0) frames.clear();
-    frames.set(sender.frameId ?? 0, data.entryIds.filter((id): id is string => typeof id === 'string'));
+    const frames = termsByTab.get(tabId) ?? new Map<number, FrameReport>();
+    // A new document in the top frame: forget reports from before it started (the old page's frames).
+    if (sender.frameId === 0 && topDocumentByTab.get(tabId) !== data.documentId) {
+      topDocumentByTab.set(tabId, String(data.documentId));
+      const startedAt = Number(data.pageStartedAt) || Date.now();
+      for (const [frameId, report] of frames) if (report.reportedAt < startedAt) frames.delete(frameId);
+    }
+    frames.set(sender.frameId ?? 0, {
+      entryIds: data.entryIds.filter((id): id is string => typeof id === 'string'),
+      reportedAt: Date.now(),
+    });
     termsByTab.set(tabId, frames);
     void updateBadge(tabId);
   });
@@ -40,7 +53,10 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry=${encodeURIComponent(entryId)}`) });
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => termsByTab.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    termsByTab.delete(tabId);
+    topDocumentByTab.delete(tabId);
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     const tabId = tab?.id;

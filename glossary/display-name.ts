@@ -74,7 +74,7 @@ export function entryNames(entry: NamedEntry, form?: string): EntryNames {
   const names = pairedNames(entry);
   const lower = form?.toLowerCase();
   const chosen =
-    names.find((name) => name.short === form || name.long?.toLowerCase() === lower) ??
+    (form !== undefined ? names.find((name) => name.short === form || name.long?.toLowerCase() === lower) : undefined) ??
     names.find((name) => name.long === entry.term || name.short === entry.term) ??
     names[0]!;
   return { heading: chosen.label, alsoKnownAs: names.filter((name) => name !== chosen).map((name) => name.label) };

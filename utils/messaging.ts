@@ -25,8 +25,12 @@ export interface ProtocolMap {
   navigateTerms(data: { direction: 'next' | 'previous' }): void;
   /** Background → content: a keyboard command turns highlighting off or on in this tab. */
   toggleTab(): boolean;
-  /** Content → background: the distinct terms a frame shows, for the toolbar badge. */
-  reportTerms(data: { entryIds: string[] }): void;
+  /**
+   * Content → background: the distinct terms a frame shows, for the toolbar badge. `documentId` is
+   * new for every page load and `pageStartedAt` is when it started (performance.timeOrigin), so a new
+   * page in the top frame drops what frames of the old page reported, and keeps its own iframes'.
+   */
+  reportTerms(data: { entryIds: string[]; documentId: string; pageStartedAt: number }): void;
   /** Content → background: open the glossary at an entry (the popover's "Open in glossary" link). */
   openGlossaryEntry(data: { entryId: string }): void;
 }

@@ -1,20 +1,22 @@
 /**
  * Where settings live: one versioned item in sync storage, so they follow the reader across browsers.
- * Reads go through `readSettings`, so a corrupt value never reaches the rest of the extension.
+ * Reads go through `readSettings`, so a corrupt value never reaches the rest of the extension, and a
+ * corrupt value is only replaced when the reader next changes a setting.
  */
 import { storage } from 'wxt/utils/storage';
-import { readSettings, type ReadSettings, type Settings } from './settings-schema';
+import { migrateSettingsV1toV2, readSettings, type ReadSettings, type Settings } from './settings-schema';
 
-export const settingsItem = storage.defineItem<Record<string, unknown> | null>('sync:settings', {
+export const settingsItem = storage.defineItem<unknown>('sync:settings', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateSettingsV1toV2 },
 });
 
 export async function loadSettings(): Promise<ReadSettings> {
   try {
     return readSettings(await settingsItem.getValue());
   } catch (error) {
-    // A migration or storage failure must not stop the page from working: use the defaults.
+    // A storage failure must not stop the page from working: use the defaults, and say so.
     return { ...readSettings(null), problems: [`Settings could not be read (${String(error)}); using the defaults.`] };
   }
 }

@@ -22,15 +22,17 @@ export default defineContentScript({
     const isTopFrame = window === window.top;
 
     let reported = '';
+    const documentId = crypto.randomUUID();
     const reportTerms = ({ counts }: HighlightResult) => {
       const entryIds = Object.keys(counts).sort();
       const key = entryIds.join(',');
       if (key === reported || ctx.isInvalid) return;
       reported = key;
-      sendMessage('reportTerms', { entryIds }).catch(() => {});
+      sendMessage('reportTerms', { entryIds, documentId, pageStartedAt: performance.timeOrigin }).catch(() => {});
     };
 
     const page = startPageHighlighting({
+      glossaryId: glossary.id,
       entries: glossary.entries,
       settings,
       shadowRootCss: highlightsCss,
@@ -67,7 +69,10 @@ export default defineContentScript({
       });
     }
 
-    // When the extension is reloaded or updated, this copy is orphaned: leave the page as we found it.
+    // When the extension is reloaded or updated, this copy is orphaned. Chrome does not tell an orphan;
+    // ctx notices when it next checks the runtime, which this cheap interval makes it do.
+    ctx.setInterval(() => {}, 2000);
+    // Orphaned: leave the page as we found it.
     ctx.onInvalidated(() => {
       for (const cleanup of [unwatch, removeAllListeners, popover.destroy, page.destroy]) {
         try {

@@ -26,12 +26,21 @@ export interface PageHighlighting {
 
 const STYLE_NAMES = { underline: 'glossary-underline', background: 'glossary-background', none: '' } as const;
 
+/** Entries the reader turned off, by category or by glossary. */
+function hiddenEntries(entries: readonly GlossaryEntry[], glossaryId: string, settings: Settings): Set<string> {
+  if (settings.disabledGlossaries.includes(glossaryId)) return new Set(entries.map((entry) => entry.id));
+  const hiddenCategories = new Set<string>(settings.hiddenCategories);
+  return new Set(entries.filter((entry) => hiddenCategories.has(entry.category)).map((entry) => entry.id));
+}
+
 export function startPageHighlighting({
+  glossaryId,
   entries,
   settings,
   shadowRootCss,
   onUpdate,
 }: {
+  glossaryId: string;
   entries: readonly GlossaryEntry[];
   settings: Settings;
   /** The highlight rules, adopted by open shadow roots (document rules do not reach into them). */
@@ -50,6 +59,7 @@ export function startPageHighlighting({
   const highlighter = createHighlighter(entries, {
     highlightName: STYLE_NAMES[settings.highlightStyle],
     firstOccurrenceOnly: settings.firstOccurrenceOnly,
+    hiddenEntryIds: hiddenEntries(entries, glossaryId, settings),
     onShadowRoot(root) {
       shadowRoots.push(root);
       watcher?.observe(root);
@@ -91,6 +101,7 @@ export function startPageHighlighting({
     highlighter.configure({
       highlightName: STYLE_NAMES[next.highlightStyle],
       firstOccurrenceOnly: next.firstOccurrenceOnly,
+      hiddenEntryIds: hiddenEntries(entries, glossaryId, next),
     });
     if (wanted) start();
     else stop();

@@ -1,54 +1,123 @@
 /**
- * The options page: the whole glossary (an entry can be opened directly with #entry=ID, as the
- * popover's "Open in glossary" does) and the reader's settings.
+ * The options page: the whole glossary (an entry opens directly with #entry=ID, as the popover's
+ * "Open in glossary" does), the reader's settings, the sites where Termlight is off, the glossaries in
+ * use and the keyboard shortcuts.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { builtinGlossary } from '@/glossary';
-import { TermCard } from '@/components/TermCard';
+import { GlossaryBrowser } from '@/components/GlossaryBrowser';
+import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
+import { SettingsForm } from './SettingsForm';
+import { Shortcuts } from './Shortcuts';
 
 function entryFromHash(): string | undefined {
-  const match = /^#entry=([a-z0-9-]+)$/.exec(location.hash);
-  return match?.[1];
+  return /^#entry=([a-z0-9-]+)$/.exec(location.hash)?.[1];
 }
 
 export function OptionsApp() {
   const glossary = builtinGlossary;
-  const relatedNames = new Map(glossary.entries.map((entry) => [entry.id, entry.term]));
-  const [selected, setSelected] = useState(entryFromHash);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [entryId, setEntryId] = useState(entryFromHash);
 
   useEffect(() => {
-    const onHash = () => setSelected(entryFromHash());
+    void loadSettings().then((read) => {
+      setSettings(read.settings);
+      setProblems(read.problems);
+    });
+    const onHash = () => setEntryId(entryFromHash());
     addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    const unwatch = watchSettings((read) => setSettings(read.settings));
+    return () => {
+      removeEventListener('hashchange', onHash);
+      unwatch();
+    };
   }, []);
 
   useEffect(() => {
-    if (!selected) return;
-    const element = document.getElementById(`entry-${selected}`);
-    element?.scrollIntoView({ block: 'start' });
-    element?.focus({ preventScroll: true });
-  }, [selected]);
+    if (entryId) document.getElementById('glossary')?.scrollIntoView({ block: 'start' });
+  }, [entryId]);
 
-  const entries = [...glossary.entries].sort((a, b) => a.term.localeCompare(b.term));
+  const save = (patch: Partial<Settings>) => {
+    setSettings({ ...settings, ...patch });
+    setProblems([]);
+    void saveSettings(patch);
+  };
+  const builtinOn = !settings.disabledGlossaries.includes(glossary.id);
+
   return (
-    <div class="page" data-theme="auto">
-      <header class="page__header">
-        <h1>Termlight glossary</h1>
-        <p>{glossary.title}: {entries.length} terms drawn from “{glossary.source.title}”.</p>
+    <div class="app options" data-theme={settings.theme}>
+      <header class="options__header">
+        <img src="/icon/48.png" alt="" width="40" height="40" />
+        <div>
+          <h1>Termlight</h1>
+          <p>Glossary terms highlighted on the pages you read, explained in the words of their source article.</p>
+        </div>
       </header>
-      <main>
-        <ul class="entries">
-          {entries.map((entry) => (
-            <li key={entry.id} id={`entry-${entry.id}`} tabIndex={-1} class={entry.id === selected ? 'entries__item entries__item--selected' : 'entries__item'}>
-              <TermCard
-                entry={entry}
-                source={glossary.source}
-                relatedNames={relatedNames}
-                onRelated={(id) => (location.hash = `entry=${id}`)}
-              />
-            </li>
-          ))}
-        </ul>
+      <main class="options__main">
+        {problems.length > 0 && (
+          <div class="notice" role="status">
+            {problems.join(' ')} Change any setting to save the repaired settings.
+          </div>
+        )}
+        <section id="glossary" aria-labelledby="glossary-title" class="card">
+          <h2 id="glossary-title">Glossary</h2>
+          <GlossaryBrowser
+            glossary={glossary}
+            initialEntryId={entryId}
+            onOpenChange={(id) => history.replaceState(null, '', id ? `#entry=${id}` : location.pathname)}
+          />
+        </section>
+
+        <section aria-labelledby="settings-title" class="card">
+          <h2 id="settings-title">Highlighting</h2>
+          <SettingsForm settings={settings} save={save} />
+        </section>
+
+        <section aria-labelledby="sites-title" class="card">
+          <h2 id="sites-title">Sites where Termlight is off</h2>
+          {settings.disabledSites.length === 0 ? (
+            <p class="muted">None. Turn Termlight off for a site from the toolbar popup.</p>
+          ) : (
+            <ul class="sites">
+              {settings.disabledSites.map((site) => (
+                <li key={site}>
+                  <span>{site}</span>
+                  <button type="button" class="link-button" onClick={() => save({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}>
+                    Turn back on<span class="visually-hidden"> for {site}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="glossaries-title" class="card">
+          <h2 id="glossaries-title">Glossaries in use</h2>
+          <label class="switch-row">
+            <span>
+              <strong>{glossary.title}</strong> (built in, {glossary.entries.length} terms)
+              <br />
+              <small class="muted">From “{glossary.source.title}”</small>
+            </span>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={builtinOn}
+              onChange={(e) => {
+                const others = settings.disabledGlossaries.filter((id) => id !== glossary.id);
+                save({ disabledGlossaries: e.currentTarget.checked ? others : [...others, glossary.id] });
+              }}
+            />
+          </label>
+        </section>
+
+        <section aria-labelledby="shortcuts-title" class="card">
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <Shortcuts />
+        </section>
+        <p class="muted">Termlight explains words in the words of its sources. It is not medical advice.</p>
       </main>
     </div>
   );

@@ -28,6 +28,8 @@ export interface HighlighterOptions {
   highlightName?: string;
   /** Highlight only each entry's first occurrence on the page. */
   firstOccurrenceOnly?: boolean;
+  /** Entries not to paint (categories or glossaries the reader turned off). */
+  hiddenEntryIds?: ReadonlySet<string>;
   /** Longest stretch of work before yielding to the page, in milliseconds. */
   sliceMs?: number;
   /** Where highlights are registered; `CSS.highlights` by default. */
@@ -57,8 +59,8 @@ export interface Highlighter {
   run(root: Container): Promise<HighlightResult>;
   /** Redoes changed containers and forgets removed ones. */
   update(changes: readonly ContainerChange[], removedSomething?: boolean): Promise<HighlightResult>;
-  /** Switches style name or first-occurrence mode without re-reading the page. */
-  configure(options: Pick<HighlighterOptions, 'highlightName' | 'firstOccurrenceOnly'>): void;
+  /** Switches style, first-occurrence mode or hidden entries without re-reading the page. */
+  configure(options: Pick<HighlighterOptions, 'highlightName' | 'firstOccurrenceOnly' | 'hiddenEntryIds'>): void;
   /** Removes every highlight this engine made and stops pending work. */
   clear(): void;
   /** Painted occurrences touching a text node (for hit-testing). */
@@ -84,6 +86,7 @@ export function createHighlighter(
   const budget = new SliceBudget(options.sliceMs ?? 8);
   let highlightName = options.highlightName ?? DEFAULT_HIGHLIGHT_NAME;
   let firstOnly = options.firstOccurrenceOnly ?? false;
+  let hidden: ReadonlySet<string> = options.hiddenEntryIds ?? new Set();
 
   const highlight = new Highlight();
   const records = new Map<Container, ContainerRecord>();
@@ -167,7 +170,7 @@ export function createHighlighter(
   }
 
   function isPaintable(occurrence: Occurrence, record: ContainerRecord): boolean {
-    if (record.shouted.has(occurrence)) return false;
+    if (record.shouted.has(occurrence) || hidden.has(occurrence.entryId)) return false;
     return !isAmbiguousForm(occurrence.form) || allowedAmbiguous.has(occurrence.entryId);
   }
 
@@ -262,6 +265,7 @@ export function createHighlighter(
         highlightName = next.highlightName;
       }
       if (next.firstOccurrenceOnly !== undefined) firstOnly = next.firstOccurrenceOnly;
+      if (next.hiddenEntryIds !== undefined) hidden = next.hiddenEntryIds;
       paint();
     },
 

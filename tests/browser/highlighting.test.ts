@@ -7,6 +7,7 @@ import { launchExtension, launchWithExtension, type ExtensionBrowser } from './s
 import { startStaticServer, type StaticServer } from './support/static-server';
 import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
 import { resetStoredSettings, setStoredSettings } from './support/extension-settings';
+import { sendToTopFrame } from './support/interaction';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -150,6 +151,19 @@ describe('settings apply live, without a reload', () => {
     expect((await paintedRanges(page)).every((range) => range.name === 'glossary-background')).toBe(true);
   });
 
+  it('turns off and back on in this tab only with the keyboard command', async () => {
+    await open('liver-cancer-article');
+    const all = (await settledRanges(page)).length;
+    expect(await sendToTopFrame(browser.serviceWorker, page, 'toggleTab')).toEqual({ res: false });
+    await expect.poll(() => paintedRanges(page)).toEqual([]);
+    const other = await browser.context.newPage();
+    await other.goto(`${server.origin}/pages/liver-cancer-article.html`);
+    expect((await settledRanges(other)).length).toBe(all);
+    await other.close();
+    expect(await sendToTopFrame(browser.serviceWorker, page, 'toggleTab')).toEqual({ res: true });
+    await expect.poll(async () => (await paintedRanges(page)).length).toBe(all);
+  });
+
   it('falls back to the defaults when the stored settings are corrupt', async () => {
     await setStoredSettings(browser.serviceWorker, '{"enabled": tru');
     await open('liver-cancer-article');
@@ -167,3 +181,22 @@ function countColour(png: Buffer, [r, g, b]: [number, number, number]): number {
   }
   return count;
 }
+
+describe('when the extension is reloaded or updated', () => {
+  it('the orphaned content script removes its highlights and popover without an error', async () => {
+    const own = await launchExtension();
+    try {
+      const tab = await own.context.newPage();
+      const pageErrors: string[] = [];
+      tab.on('pageerror', (error) => pageErrors.push(error.message));
+      await tab.goto(`${server.origin}/pages/liver-cancer-article.html`);
+      expect((await settledRanges(tab)).length).toBeGreaterThan(10);
+      await own.serviceWorker.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => {});
+      await expect.poll(() => paintedRanges(tab), { timeout: 8000 }).toEqual([]);
+      expect(await tab.evaluate(() => document.querySelectorAll('termlight-popover').length)).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -20,6 +20,10 @@ describe('entryNames', () => {
     expect(entryNames(icc, 'ICC')).toEqual({ heading: 'Intrahepatic cholangiocarcinoma (ICC)', alsoKnownAs: [] });
   });
 
+  it('names an entry by its main term when no form is given', () => {
+    expect(entryNames(tare).heading).toBe('Transarterial radioembolization (TARE)');
+  });
+
   it('falls back to the main term, and lists a short form with no long form on its own', () => {
     expect(entryNames({ term: 'Nivolumab', aliases: [] })).toEqual({ heading: 'Nivolumab', alsoKnownAs: [] });
     expect(entryNames({ term: 'Programmed death 1', aliases: ['XYZ'] })).toEqual({ heading: 'Programmed death 1', alsoKnownAs: ['XYZ'] });

@@ -73,6 +73,15 @@ describe('createHighlighter', () => {
     expect(highlighter.result().counts).toEqual({ chemotherapy: 3, pembrolizumab: 1 });
   });
 
+  it('hides and shows entries live (categories or glossaries turned off)', async () => {
+    document.body.innerHTML = '<p>pembrolizumab and chemotherapy</p>';
+    const highlighter = createHighlighter(terms, { hiddenEntryIds: new Set(['chemotherapy']) });
+    await highlighter.run(document.body);
+    expect(painted()).toEqual(['pembrolizumab']);
+    highlighter.configure({ hiddenEntryIds: new Set() });
+    expect(painted()).toEqual(['pembrolizumab', 'chemotherapy']);
+  });
+
   it('moves its ranges to another highlight name when the style changes', async () => {
     document.body.innerHTML = '<p>pembrolizumab</p>';
     const highlighter = createHighlighter(terms);

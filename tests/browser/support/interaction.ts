@@ -68,14 +68,26 @@ export async function sendToTopFrame(serviceWorker: Worker, page: Page, type: st
   );
 }
 
-/** Runs axe-core on an element (shadow selectors as arrays) and returns the violations. */
-export async function axeViolations(page: Page, include: string[][] | string[]): Promise<{ id: string; help: string; nodes: number }[]> {
+/** axe-core's source and a script that runs it on `include` and reports the violations. */
+export function axeScript(include: string[][] | string[]): string {
   const require = createRequire(import.meta.url);
   const source: string = require('axe-core').source;
-  await page.evaluate(source);
-  return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const result = await axe.run({ include: [selector] }, { resultTypes: ['violations'] });
-    return result.violations.map((v: any) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
-  }, include);
+  return `${source};
+    (async () => {
+      const result = await axe.run({ include: [${JSON.stringify(include)}] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length, targets: v.nodes.map((n) => String(n.target)).slice(0, 5) }));
+    })()`;
+}
+
+export interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: number;
+  /** Selectors of the first offending nodes, to say where. */
+  targets: string[];
+}
+
+/** Runs axe-core on an element (shadow selectors as arrays) and returns the violations. */
+export async function axeViolations(page: Page, include: string[][] | string[]): Promise<AxeViolation[]> {
+  return page.evaluate(axeScript(include)) as Promise<AxeViolation[]>;
 }
