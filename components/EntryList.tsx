@@ -2,11 +2,11 @@
  * A list of glossary entries as buttons, optionally under group headings. Arrow keys move between the
  * buttons (and ArrowUp from the first returns to `onExitTop`, e.g. the search box); Enter opens one.
  */
-import type { GlossaryEntry } from '@/glossary';
+import type { CatalogueEntry } from '@/glossary/catalogue';
 
 export interface EntryGroup {
   label?: string;
-  entries: GlossaryEntry[];
+  entries: CatalogueEntry[];
 }
 
 export interface EntryListProps {
@@ -14,7 +14,7 @@ export interface EntryListProps {
   onOpen: (entryId: string) => void;
   onExitTop?: () => void;
   /** Extra text per entry, e.g. "3 on this page". */
-  note?: (entry: GlossaryEntry) => string | undefined;
+  note?: (entry: CatalogueEntry) => string | undefined;
   listLabel: string;
   /** Show each entry's first aliases under its term (off for compact lists). */
   showAliases?: boolean;
@@ -51,12 +51,12 @@ export function EntryList({ groups, onOpen, onExitTop, note, listLabel, showAlia
             {group.entries.map((entry) => {
               const extra = note?.(entry);
               return (
-                <li key={entry.id}>
+                <li key={entry.key}>
                   <button
                     type="button"
                     class="entry-list__button"
-                    data-entry-id={entry.id}
-                    onClick={() => onOpen(entry.id)}
+                    data-entry-id={entry.key}
+                    onClick={() => onOpen(entry.key)}
                     onKeyDown={(event) => moveFocus(event, onExitTop)}
                   >
                     <span class="entry-list__term">{entry.term}</span>

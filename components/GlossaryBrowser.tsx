@@ -5,7 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CATEGORIES, type Glossary, type GlossaryEntry } from '@/glossary';
+import { CATEGORIES } from '@/glossary';
+import type { Catalogue, CatalogueEntry } from '@/glossary/catalogue';
 import { createGlossarySearch } from '@/glossary/search';
 import { TermCard } from './TermCard';
 import { ENTRY_NAVIGATION, EntryList, focusFirstEntry, type EntryGroup } from './EntryList';
@@ -13,8 +14,8 @@ import { ENTRY_NAVIGATION, EntryList, focusFirstEntry, type EntryGroup } from '.
 export type Grouping = 'category' | 'alphabet';
 
 export interface GlossaryBrowserProps {
-  glossary: Glossary;
-  /** Open this entry's detail first (the options page's #entry=ID). */
+  catalogue: Catalogue;
+  /** Open this entry's detail first (the options page's #entry=KEY). */
   initialEntryId?: string;
   /** Put the cursor in the search box on open. */
   autoFocus?: boolean;
@@ -36,7 +37,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   concept: 'Concepts',
 };
 
-function groupEntries(entries: GlossaryEntry[], grouping: Grouping): EntryGroup[] {
+function groupEntries(entries: readonly CatalogueEntry[], grouping: Grouping): EntryGroup[] {
   const sorted = [...entries].sort((a, b) => a.term.localeCompare(b.term));
   if (grouping === 'category') {
     return CATEGORIES.map((category) => ({
@@ -44,7 +45,7 @@ function groupEntries(entries: GlossaryEntry[], grouping: Grouping): EntryGroup[
       entries: sorted.filter((entry) => entry.category === category),
     })).filter((group) => group.entries.length > 0);
   }
-  const byLetter = new Map<string, GlossaryEntry[]>();
+  const byLetter = new Map<string, CatalogueEntry[]>();
   for (const entry of sorted) {
     const letter = entry.term.charAt(0).toUpperCase();
     byLetter.set(letter, [...(byLetter.get(letter) ?? []), entry]);
@@ -52,16 +53,17 @@ function groupEntries(entries: GlossaryEntry[], grouping: Grouping): EntryGroup[
   return [...byLetter].map(([label, group]) => ({ label, entries: group }));
 }
 
-export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnPage, pageCounts, onOpenChange, aboveList }: GlossaryBrowserProps) {
+export function GlossaryBrowser({ catalogue, initialEntryId, autoFocus, onShowOnPage, pageCounts, onOpenChange, aboveList }: GlossaryBrowserProps) {
   const [query, setQuery] = useState('');
   const [grouping, setGrouping] = useState<Grouping>('category');
   const [openId, setOpenId] = useState<string | undefined>(initialEntryId);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const returnFocusTo = useRef<string | undefined>(undefined);
-  const byId = useMemo(() => new Map(glossary.entries.map((entry) => [entry.id, entry])), [glossary]);
-  const relatedNames = useMemo(() => new Map(glossary.entries.map((entry) => [entry.id, entry.term])), [glossary]);
-  const search = useMemo(() => createGlossarySearch(glossary.entries), [glossary]);
+  const search = useMemo(
+    () => createGlossarySearch(catalogue.entries.map((entry) => ({ ...entry, id: entry.key }))),
+    [catalogue],
+  );
 
   useEffect(() => setOpenId(initialEntryId), [initialEntryId]);
   useEffect(() => {
@@ -70,10 +72,10 @@ export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnP
   useEffect(() => onOpenChange?.(openId), [openId]);
 
   const groups: EntryGroup[] = query.trim()
-    ? [{ entries: search.search(query).map((id) => byId.get(id)!).filter(Boolean) }]
-    : groupEntries(glossary.entries, grouping);
+    ? [{ entries: search.search(query).flatMap((key) => catalogue.byKey.get(key) ?? []) }]
+    : groupEntries(catalogue.entries, grouping);
   const resultCount = groups.reduce((sum, group) => sum + group.entries.length, 0);
-  const open = openId ? byId.get(openId) : undefined;
+  const open = openId ? catalogue.byKey.get(openId) : undefined;
 
   function openEntry(id: string) {
     returnFocusTo.current = id;
@@ -92,7 +94,7 @@ export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnP
   }
 
   if (open) {
-    const count = pageCounts?.[open.id];
+    const count = pageCounts?.[open.key];
     return (
       <div
         class="glossary-browser__detail"
@@ -109,12 +111,12 @@ export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnP
             ← All terms
           </button>
           {onShowOnPage && count ? (
-            <button type="button" class="link-button" onClick={() => onShowOnPage(open.id)}>
+            <button type="button" class="link-button" onClick={() => onShowOnPage(open.key)}>
               Show on page ({count})
             </button>
           ) : null}
         </div>
-        <TermCard entry={open} source={glossary.source} relatedNames={relatedNames} onRelated={openEntry} />
+        <TermCard entry={open} source={open.glossary.source} related={catalogue.related(open)} onRelated={openEntry} />
       </div>
     );
   }
@@ -142,7 +144,7 @@ export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnP
               // preventDefault: focus moves to the detail's back button, which must not get this Enter too.
               event.preventDefault();
               const first = groups[0]?.entries[0];
-              if (first) openEntry(first.id);
+              if (first) openEntry(first.key);
             } else if (event.key === 'Escape' && query) {
               event.preventDefault();
               event.stopPropagation();
@@ -175,7 +177,7 @@ export function GlossaryBrowser({ glossary, initialEntryId, autoFocus, onShowOnP
             onOpen={openEntry}
             onExitTop={() => searchRef.current?.focus()}
             listLabel={query.trim() ? 'Search results' : 'All terms'}
-            note={(entry) => (pageCounts?.[entry.id] ? `${pageCounts[entry.id]} on this page` : undefined)}
+            note={(entry) => (pageCounts?.[entry.key] ? `${pageCounts[entry.key]} on this page` : undefined)}
           />
         )}
       </div>

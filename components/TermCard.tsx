@@ -3,6 +3,7 @@
  * All glossary text is rendered as text (JSX children), never as HTML.
  */
 import type { GlossaryEntry, GlossarySource } from '@/glossary';
+import type { RelatedTerm } from '@/glossary/catalogue';
 import { entryNames } from '@/glossary/display-name';
 
 export interface TermCardProps {
@@ -12,16 +13,15 @@ export interface TermCardProps {
   /** The text as the page has it ("SIRT’s"), when it differs from the heading. */
   seenAs?: string;
   source: GlossarySource;
-  /** Names of related entries by id, for the related-term buttons. */
-  relatedNames: ReadonlyMap<string, string>;
-  onRelated?: (entryId: string) => void;
-  onOpenInGlossary?: (entryId: string) => void;
+  /** Related entries, for the related-term buttons. */
+  related: readonly RelatedTerm[];
+  onRelated?: (key: string) => void;
+  onOpenInGlossary?: () => void;
   headingId?: string;
 }
 
-export function TermCard({ entry, form, seenAs, source, relatedNames, onRelated, onOpenInGlossary, headingId }: TermCardProps) {
+export function TermCard({ entry, form, seenAs, source, related, onRelated, onOpenInGlossary, headingId }: TermCardProps) {
   const names = entryNames(entry, form);
-  const related = entry.related.filter((id) => relatedNames.has(id));
   return (
     <article class="term-card">
       <header class="term-card__header">
@@ -45,17 +45,17 @@ export function TermCard({ entry, form, seenAs, source, relatedNames, onRelated,
       </figure>
       {related.length > 0 && onRelated && (
         <nav class="term-card__related" aria-label="Related terms">
-          {related.map((id) => (
-            <button type="button" class="term-card__related-button" key={id} onClick={() => onRelated(id)}>
-              {relatedNames.get(id)}
+          {related.map(({ key, name }) => (
+            <button type="button" class="term-card__related-button" key={key} onClick={() => onRelated(key)}>
+              {name}
             </button>
           ))}
         </nav>
       )}
       <footer class="term-card__footer">
-        <p class="term-card__disclaimer">From the article above. It explains words and is not medical advice.</p>
+        <p class="term-card__disclaimer">From the article above. It explains words; it is not medical advice.</p>
         {onOpenInGlossary && (
-          <button type="button" class="term-card__open" onClick={() => onOpenInGlossary(entry.id)}>
+          <button type="button" class="term-card__open" onClick={onOpenInGlossary}>
             Open in glossary
           </button>
         )}

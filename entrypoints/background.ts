@@ -50,6 +50,7 @@ export default defineBackground(() => {
 
   onMessage('openGlossaryEntry', ({ data }) => {
     const entryId = typeof data?.entryId === 'string' ? data.entryId : '';
+    // The key goes into the options page's address; the options page validates it before use.
     void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#entry=${encodeURIComponent(entryId)}`) });
   });
 

@@ -63,17 +63,29 @@ export const GlossarySchema = v.pipe(
     source: SourceSchema,
     entries: v.array(EntrySchema, 'expected a list of entries'),
   }),
-  v.check((glossary) => hasUniqueIds(glossary.entries), 'entries: two entries share an id'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string>();
+    dataset.value.entries.forEach((entry, index) => {
+      if (seen.has(entry.id)) {
+        addIssue({
+          message: `duplicate id "${entry.id}" (ids must be unique)`,
+          path: [
+            { type: 'object', origin: 'value', input: dataset.value, key: 'entries', value: dataset.value.entries },
+            { type: 'array', origin: 'value', input: dataset.value.entries, key: index, value: entry },
+            { type: 'object', origin: 'value', input: entry, key: 'id', value: entry.id },
+          ],
+        });
+      }
+      seen.add(entry.id);
+    });
+  }),
 );
 
 export type GlossaryEntry = v.InferOutput<typeof EntrySchema>;
 export type GlossarySource = v.InferOutput<typeof SourceSchema>;
 export type Glossary = v.InferOutput<typeof GlossarySchema>;
 export type GlossaryInput = v.InferInput<typeof GlossarySchema>;
-
-function hasUniqueIds(entries: readonly { id: string }[]): boolean {
-  return new Set(entries.map((entry) => entry.id)).size === entries.length;
-}
 
 export type ParseResult =
   | { ok: true; glossary: Glossary }

@@ -31,6 +31,11 @@ export interface ProtocolMap {
    * page in the top frame drops what frames of the old page reported, and keeps its own iframes'.
    */
   reportTerms(data: { entryIds: string[]; documentId: string; pageStartedAt: number }): void;
+  /**
+   * Popup → content (top frame): the page as it is now, for "Make a glossary from this page". The
+   * popup extracts the article from it (Readability), so the content script stays small.
+   */
+  getPageForExtraction(): { html: string; url: string; title: string };
   /** Content → background: open the glossary at an entry (the popover's "Open in glossary" link). */
   openGlossaryEntry(data: { entryId: string }): void;
 }

@@ -1,29 +1,48 @@
 /**
- * The content script: thin wiring of settings, the highlight engine, the popover and messages.
- * Runs in every frame the extension may read; each frame highlights its own document.
+ * The content script: thin wiring of settings, glossaries, the highlight engine, the popover and
+ * messages. Runs in every frame the extension may read; each frame highlights its own document.
  */
 import './highlights.css';
 import highlightsCss from './highlights.css?inline';
-import { builtinGlossary, type HighlightResult } from '@/glossary';
-import { loadSettings, watchSettings } from '@/utils/settings-storage';
+import type { HighlightResult } from '@/glossary';
+import { buildCatalogue, type Catalogue } from '@/glossary/catalogue';
+import { loadGlossaries, watchGlossaries } from '@/utils/glossary-store';
 import { onMessage, removeAllListeners, sendMessage } from '@/utils/messaging';
-import { siteKey } from '@/utils/settings-schema';
-import { startPageHighlighting } from './page-highlighting';
-import { createPopoverController } from './popover/popover-controller';
+import { siteKey, type Settings } from '@/utils/settings-schema';
+import { loadSettings, watchSettings } from '@/utils/settings-storage';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startPageHighlighting, type PageHighlighting } from './page-highlighting';
+import { createPopoverController, type PopoverController } from './popover/popover-controller';
+
+interface Running {
+  page: PageHighlighting;
+  popover: PopoverController;
+}
+
+function startOnPage(ctx: ContentScriptContext, catalogue: Catalogue, settings: Settings, report: (result: HighlightResult) => void): Running {
+  const page = startPageHighlighting({ catalogue, settings, shadowRootCss: highlightsCss, onUpdate: report });
+  const popover = createPopoverController({
+    ctx,
+    catalogue,
+    highlighter: page.highlighter,
+    shadowRoots: page.shadowRoots,
+    onOpenInGlossary: (entryKey) => void sendMessage('openGlossaryEntry', { entryId: entryKey }).catch(() => {}),
+  });
+  popover.setOptions(settings);
+  return { page, popover };
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const { settings } = await loadSettings();
+    let [{ settings }, { glossaries }] = await Promise.all([loadSettings(), loadGlossaries()]);
     if (ctx.isInvalid) return;
-    const glossary = builtinGlossary;
-    const isTopFrame = window === window.top;
 
-    let reported = '';
     const documentId = crypto.randomUUID();
-    const reportTerms = ({ counts }: HighlightResult) => {
+    let reported = '';
+    const report = ({ counts }: HighlightResult) => {
       const entryIds = Object.keys(counts).sort();
       const key = entryIds.join(',');
       if (key === reported || ctx.isInvalid) return;
@@ -31,42 +50,45 @@ export default defineContentScript({
       sendMessage('reportTerms', { entryIds, documentId, pageStartedAt: performance.timeOrigin }).catch(() => {});
     };
 
-    const page = startPageHighlighting({
-      glossaryId: glossary.id,
-      entries: glossary.entries,
-      settings,
-      shadowRootCss: highlightsCss,
-      onUpdate: reportTerms,
-    });
-    const popover = createPopoverController({
-      ctx,
-      glossary,
-      highlighter: page.highlighter,
-      shadowRoots: page.shadowRoots,
-      onOpenInGlossary: (entryId) => void sendMessage('openGlossaryEntry', { entryId }).catch(() => {}),
-    });
-    popover.setOptions(settings);
+    let running = startOnPage(ctx, buildCatalogue(glossaries), settings, report);
+    const stop = () => {
+      running.popover.destroy();
+      running.page.destroy();
+    };
 
-    const unwatch = watchSettings(({ settings: next }) => {
-      page.applySettings(next);
-      popover.setOptions(next);
-      if (!page.active) popover.close();
+    const unwatchSettings = watchSettings(({ settings: next }) => {
+      settings = next;
+      running.page.applySettings(next);
+      running.popover.setOptions(next);
+      if (!running.page.active) running.popover.close();
+    });
+    // New, renamed or deleted glossaries change what is matched: start over with the new catalogue.
+    const unwatchGlossaries = watchGlossaries((loaded) => {
+      if (ctx.isInvalid) return;
+      stop();
+      glossaries = loaded.glossaries;
+      running = startOnPage(ctx, buildCatalogue(glossaries), settings, report);
     });
 
     // Only the top frame answers the popup and the keyboard commands, so each has one receiver.
-    if (isTopFrame) {
+    if (window === window.top) {
       onMessage('getPageTerms', () => ({
         site: siteKey(location.hostname),
-        active: page.active,
-        counts: page.highlighter.result().counts,
+        active: running.page.active,
+        counts: running.page.highlighter.result().counts,
       }));
-      onMessage('revealTerm', ({ data }) => popover.reveal(data.entryId));
-      onMessage('navigateTerms', ({ data }) => void popover.navigate(data.direction));
+      onMessage('revealTerm', ({ data }) => running.popover.reveal(String(data?.entryId)));
+      onMessage('navigateTerms', ({ data }) => void running.popover.navigate(data?.direction === 'previous' ? 'previous' : 'next'));
       onMessage('toggleTab', () => {
-        const active = page.toggleForTab();
-        if (!active) popover.close();
+        const active = running.page.toggleForTab();
+        if (!active) running.popover.close();
         return active;
       });
+      onMessage('getPageForExtraction', () => ({
+        html: document.documentElement.outerHTML,
+        url: location.href,
+        title: document.title,
+      }));
     }
 
     // When the extension is reloaded or updated, this copy is orphaned. Chrome does not tell an orphan;
@@ -74,7 +96,7 @@ export default defineContentScript({
     ctx.setInterval(() => {}, 2000);
     // Orphaned: leave the page as we found it.
     ctx.onInvalidated(() => {
-      for (const cleanup of [unwatch, removeAllListeners, popover.destroy, page.destroy]) {
+      for (const cleanup of [unwatchSettings, unwatchGlossaries, removeAllListeners, stop]) {
         try {
           cleanup();
         } catch {

@@ -5,11 +5,11 @@
 import {
   createHighlighter,
   watchMutations,
-  type GlossaryEntry,
   type Highlighter,
   type HighlightResult,
   type MutationWatcher,
 } from '@/glossary';
+import type { Catalogue } from '@/glossary/catalogue';
 import { isSiteDisabled, type Settings } from '@/utils/settings-schema';
 
 export interface PageHighlighting {
@@ -26,22 +26,24 @@ export interface PageHighlighting {
 
 const STYLE_NAMES = { underline: 'glossary-underline', background: 'glossary-background', none: '' } as const;
 
-/** Entries the reader turned off, by category or by glossary. */
-function hiddenEntries(entries: readonly GlossaryEntry[], glossaryId: string, settings: Settings): Set<string> {
-  if (settings.disabledGlossaries.includes(glossaryId)) return new Set(entries.map((entry) => entry.id));
+/** Keys of the entries the reader turned off, by category or by glossary. */
+export function hiddenEntryKeys(catalogue: Catalogue, settings: Settings): Set<string> {
   const hiddenCategories = new Set<string>(settings.hiddenCategories);
-  return new Set(entries.filter((entry) => hiddenCategories.has(entry.category)).map((entry) => entry.id));
+  const disabledGlossaries = new Set(settings.disabledGlossaries);
+  return new Set(
+    catalogue.entries
+      .filter((entry) => hiddenCategories.has(entry.category) || disabledGlossaries.has(entry.glossary.id))
+      .map((entry) => entry.key),
+  );
 }
 
 export function startPageHighlighting({
-  glossaryId,
-  entries,
+  catalogue,
   settings,
   shadowRootCss,
   onUpdate,
 }: {
-  glossaryId: string;
-  entries: readonly GlossaryEntry[];
+  catalogue: Catalogue;
   settings: Settings;
   /** The highlight rules, adopted by open shadow roots (document rules do not reach into them). */
   shadowRootCss: string;
@@ -56,10 +58,12 @@ export function startPageHighlighting({
   const shadowRoots: ShadowRoot[] = [];
 
   const notify = () => onUpdate?.(highlighter.result());
-  const highlighter = createHighlighter(entries, {
+  // The engine knows entries by their catalogue key, unique across glossaries.
+  const terms = catalogue.entries.map((entry) => ({ id: entry.key, term: entry.term, aliases: entry.aliases }));
+  const highlighter = createHighlighter(terms, {
     highlightName: STYLE_NAMES[settings.highlightStyle],
     firstOccurrenceOnly: settings.firstOccurrenceOnly,
-    hiddenEntryIds: hiddenEntries(entries, glossaryId, settings),
+    hiddenEntryIds: hiddenEntryKeys(catalogue, settings),
     onShadowRoot(root) {
       shadowRoots.push(root);
       watcher?.observe(root);
@@ -101,7 +105,7 @@ export function startPageHighlighting({
     highlighter.configure({
       highlightName: STYLE_NAMES[next.highlightStyle],
       firstOccurrenceOnly: next.firstOccurrenceOnly,
-      hiddenEntryIds: hiddenEntries(entries, glossaryId, next),
+      hiddenEntryIds: hiddenEntryKeys(catalogue, next),
     });
     if (wanted) start();
     else stop();

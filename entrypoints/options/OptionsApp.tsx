@@ -3,48 +3,38 @@
  * "Open in glossary" does), the reader's settings, the sites where Termlight is off, the glossaries in
  * use and the keyboard shortcuts.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { builtinGlossary } from '@/glossary';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { GlossaryBrowser } from '@/components/GlossaryBrowser';
-import { loadSettings, saveSettings, watchSettings } from '@/utils/settings-storage';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings-schema';
+import { buildCatalogue } from '@/glossary/catalogue';
+import { useGlossaries, useSettings } from '@/utils/use-extension-state';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
+import { GlossariesSection } from './GlossariesSection';
 
+/** The entry key in the address (#entry=glossaryId/entryId), when it is well formed. */
 function entryFromHash(): string | undefined {
-  return /^#entry=([a-z0-9-]+)$/.exec(location.hash)?.[1];
+  return /^#entry=([a-z0-9-]+\/[a-z0-9-]+)$/.exec(decodeURIComponent(location.hash))?.[1];
 }
 
 export function OptionsApp() {
-  const glossary = builtinGlossary;
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { settings, problems, save } = useSettings();
+  const { glossaries, problems: glossaryProblems } = useGlossaries();
   const [entryId, setEntryId] = useState(entryFromHash);
+  const catalogue = useMemo(
+    () => buildCatalogue(glossaries.filter((glossary) => !settings.disabledGlossaries.includes(glossary.id))),
+    [glossaries, settings.disabledGlossaries],
+  );
 
   useEffect(() => {
-    void loadSettings().then((read) => {
-      setSettings(read.settings);
-      setProblems(read.problems);
-    });
     const onHash = () => setEntryId(entryFromHash());
     addEventListener('hashchange', onHash);
-    const unwatch = watchSettings((read) => setSettings(read.settings));
-    return () => {
-      removeEventListener('hashchange', onHash);
-      unwatch();
-    };
+    return () => removeEventListener('hashchange', onHash);
   }, []);
 
   useEffect(() => {
     if (entryId) document.getElementById('glossary')?.scrollIntoView({ block: 'start' });
   }, [entryId]);
 
-  const save = (patch: Partial<Settings>) => {
-    setSettings({ ...settings, ...patch });
-    setProblems([]);
-    void saveSettings(patch);
-  };
-  const builtinOn = !settings.disabledGlossaries.includes(glossary.id);
 
   return (
     <div class="app options" data-theme={settings.theme}>
@@ -61,10 +51,15 @@ export function OptionsApp() {
             {problems.join(' ')} Change any setting to save the repaired settings.
           </div>
         )}
+        {glossaryProblems.length > 0 && (
+          <div class="notice" role="status">
+            {glossaryProblems.join(' ')}
+          </div>
+        )}
         <section id="glossary" aria-labelledby="glossary-title" class="card">
           <h2 id="glossary-title">Glossary</h2>
           <GlossaryBrowser
-            glossary={glossary}
+            catalogue={catalogue}
             initialEntryId={entryId}
             onOpenChange={(id) => history.replaceState(null, '', id ? `#entry=${id}` : location.pathname)}
           />
@@ -95,22 +90,7 @@ export function OptionsApp() {
 
         <section aria-labelledby="glossaries-title" class="card">
           <h2 id="glossaries-title">Glossaries in use</h2>
-          <label class="switch-row">
-            <span>
-              <strong>{glossary.title}</strong> (built in, {glossary.entries.length} terms)
-              <br />
-              <small class="muted">From “{glossary.source.title}”</small>
-            </span>
-            <input
-              type="checkbox"
-              role="switch"
-              checked={builtinOn}
-              onChange={(e) => {
-                const others = settings.disabledGlossaries.filter((id) => id !== glossary.id);
-                save({ disabledGlossaries: e.currentTarget.checked ? others : [...others, glossary.id] });
-              }}
-            />
-          </label>
+          <GlossariesSection glossaries={glossaries} settings={settings} save={save} />
         </section>
 
         <section aria-labelledby="shortcuts-title" class="card">

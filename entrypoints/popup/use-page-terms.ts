@@ -4,6 +4,7 @@
  * in words, not an error.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/utils/settings-schema';
 import { sendMessage, type PageTerms } from '@/utils/messaging';
 
 export type PageState =
@@ -28,9 +29,14 @@ export async function readPage(): Promise<PageState> {
   }
 }
 
-export function usePageTerms(): [PageState, () => void] {
+/** The page's terms, asked again whenever settings change (the content script applies them first). */
+export function usePageTerms(settings: Settings): [PageState, () => void] {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const refresh = () => void readPage().then(setState);
-  useEffect(refresh, []);
+  useEffect(() => {
+    refresh();
+    const again = setTimeout(refresh, 200);
+    return () => clearTimeout(again);
+  }, [settings]);
   return [state, refresh];
 }

@@ -89,7 +89,7 @@ describe('the toolbar popup', () => {
     await openArticle();
     popup = await PopupSession.open(browser, page);
     await popup.waitFor('document.querySelector(\'[aria-label="Terms on this page"]\')');
-    await popup.evaluate(`[...document.querySelectorAll('[aria-label="Terms on this page"] .entry-list__button')].find((b) => b.dataset.entryId === 'jaundice').click()`);
+    await popup.evaluate(`[...document.querySelectorAll('[aria-label="Terms on this page"] .entry-list__button')].find((b) => b.dataset.entryId === 'icc-tare-immunotherapy/jaundice').click()`);
     await expect.poll(() => popover(page).locator('h2').textContent({ timeout: 2000 })).toBe('Jaundice');
     const visible = await page.evaluate(() => {
       const box = document.getElementById('late')!.getBoundingClientRect();
@@ -154,7 +154,7 @@ describe('the options page', () => {
   it('opens an entry from its address, changes settings live and has no accessibility violations', async () => {
     await openArticle();
     const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html#entry=nivolumab`);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html#entry=icc-tare-immunotherapy/nivolumab`);
     await expect.poll(() => options.locator('.term-card__heading').first().textContent()).toBe('Nivolumab');
     expect(await axeViolations(options, ['body'])).toEqual([]);
 

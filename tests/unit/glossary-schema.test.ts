@@ -58,7 +58,7 @@ describe('parseGlossary', () => {
     const result = parseGlossary(glossary({ entries: [entry(), entry({ term: 'Another' })] }));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toMatch(/\bid\b/);
+      expect(result.error).toBe('entries[1].id: duplicate id "tare" (ids must be unique)');
       expect(result.error.startsWith('entries')).toBe(true);
     }
   });

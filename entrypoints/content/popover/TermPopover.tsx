@@ -2,27 +2,26 @@
  * The popover's content: a non-modal dialog named by its term, holding the term card and a close
  * button. Keyboard: Tab moves through its buttons, Esc closes it (and focus returns where it was).
  */
-import type { Glossary, GlossaryEntry } from '@/glossary';
+import type { CatalogueEntry, RelatedTerm } from '@/glossary/catalogue';
 import type { Theme } from '@/utils/settings-schema';
 import { TermCard } from '@/components/TermCard';
 
 export interface TermPopoverProps {
-  glossary: Glossary;
-  entry: GlossaryEntry;
+  entry: CatalogueEntry;
   form?: string;
   seenAs?: string;
   theme: Theme;
-  relatedNames: ReadonlyMap<string, string>;
+  related: readonly RelatedTerm[];
   onClose: () => void;
-  onRelated: (entryId: string) => void;
-  onOpenInGlossary: (entryId: string) => void;
+  onRelated: (key: string) => void;
+  onOpenInGlossary: () => void;
   onPointerInside: (inside: boolean) => void;
 }
 
 const HEADING_ID = 'termlight-popover-heading';
 
 export function TermPopover(props: TermPopoverProps) {
-  const { entry, glossary, theme } = props;
+  const { entry, theme } = props;
   return (
     <div data-theme={theme}>
       <div
@@ -47,8 +46,8 @@ export function TermPopover(props: TermPopoverProps) {
           entry={entry}
           form={props.form}
           seenAs={props.seenAs}
-          source={glossary.source}
-          relatedNames={props.relatedNames}
+          source={entry.glossary.source}
+          related={props.related}
           onRelated={props.onRelated}
           onOpenInGlossary={props.onOpenInGlossary}
           headingId={HEADING_ID}

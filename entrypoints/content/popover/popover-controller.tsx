@@ -6,7 +6,8 @@ import { render } from 'preact';
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Glossary, GlossaryEntry, Highlighter, Occurrence } from '@/glossary';
+import type { Highlighter, Occurrence } from '@/glossary';
+import type { Catalogue } from '@/glossary/catalogue';
 import { occurrenceAtPoint, rectsOf } from '@/glossary/page/hit-test';
 import { OWN_UI_ATTRIBUTE } from '@/glossary/page/dom-rules';
 import type { Theme } from '@/utils/settings-schema';
@@ -20,34 +21,32 @@ export interface PopoverController {
   /** Moves to the next or previous occurrence on the page and opens its popover (keyboard command). */
   navigate(direction: 'next' | 'previous'): boolean;
   /** Scrolls to an entry's next occurrence and opens its popover there (from the toolbar popup). */
-  reveal(entryId: string): boolean;
+  reveal(entryKey: string): boolean;
   close(): void;
   destroy(): void;
 }
 
 interface Shown {
   occurrence: Occurrence;
-  /** The entry on display: the occurrence's, or a related one the reader switched to. */
-  entryId: string;
+  /** The entry on display (catalogue key): the occurrence's, or a related one the reader switched to. */
+  entryKey: string;
   pointer?: { x: number; y: number };
 }
 
 export function createPopoverController({
   ctx,
-  glossary,
+  catalogue,
   highlighter,
   shadowRoots,
   onOpenInGlossary,
 }: {
   ctx: ContentScriptContext;
-  glossary: Glossary;
+  catalogue: Catalogue;
   highlighter: Highlighter;
   /** Open shadow roots the engine has read: hit-testing must look inside them. */
   shadowRoots: () => ShadowRoot[];
-  onOpenInGlossary: (entryId: string) => void;
+  onOpenInGlossary: (entryKey: string) => void;
 }): PopoverController {
-  const entries = new Map<string, GlossaryEntry>(glossary.entries.map((entry) => [entry.id, entry]));
-  const relatedNames = new Map(glossary.entries.map((entry) => [entry.id, entry.term]));
   let theme: Theme = 'auto';
   let ui: ShadowRootContentScriptUi<void> | undefined;
   let uiPromise: Promise<ShadowRootContentScriptUi<void>> | undefined;
@@ -94,35 +93,34 @@ export function createPopoverController({
       hide();
       return;
     }
-    const entryId = shown?.occurrence === state.target ? shown.entryId : state.target.entryId;
-    shown = { occurrence: state.target, entryId, pointer: state.openedBy === 'pointer' ? lastPointer : undefined };
+    const entryKey = shown?.occurrence === state.target ? shown.entryKey : state.target.entryId;
+    shown = { occurrence: state.target, entryKey, pointer: state.openedBy === 'pointer' ? lastPointer : undefined };
     await show(state.openedBy === 'keyboard');
   }
 
   async function show(takeFocus: boolean): Promise<void> {
     const current = shown;
     if (!current) return;
-    const entry = entries.get(current.entryId);
+    const entry = catalogue.byKey.get(current.entryKey);
     if (!entry) return;
     const { uiContainer } = await mountUi();
     if (shown !== current) return; // closed or replaced while the UI was being created
-    const switched = current.entryId !== current.occurrence.entryId;
+    const switched = current.entryKey !== current.occurrence.entryId;
     render(
       <TermPopover
-        glossary={glossary}
         entry={entry}
         form={switched ? undefined : current.occurrence.form}
         seenAs={switched ? undefined : current.occurrence.text}
         theme={theme}
-        relatedNames={relatedNames}
+        related={catalogue.related(entry)}
         onClose={closeAndRestoreFocus}
-        onRelated={(id) => {
+        onRelated={(key) => {
           if (!shown) return;
-          shown = { ...shown, entryId: id };
+          shown = { ...shown, entryKey: key };
           intent.pin(); // the reader is using the popover: keep it
           void show(false).then(() => focusPopover());
         }}
-        onOpenInGlossary={onOpenInGlossary}
+        onOpenInGlossary={() => onOpenInGlossary(entry.key)}
         onPointerInside={(inside) => intent.pointerOverPopover(inside)}
       />,
       uiContainer,
@@ -275,8 +273,8 @@ export function createPopoverController({
       open(next);
       return true;
     },
-    reveal(entryId) {
-      const all = highlighter.occurrences().filter((occurrence) => occurrence.entryId === entryId);
+    reveal(entryKey) {
+      const all = highlighter.occurrences().filter((occurrence) => occurrence.entryId === entryKey);
       if (all.length === 0) return false;
       const index = lastNavigated ? all.indexOf(lastNavigated) : -1;
       open(all[(index + 1) % all.length]!);
