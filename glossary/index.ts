@@ -30,3 +30,7 @@ export {
 export { watchMutations, type MutationWatcher } from './page/mutation-watcher';
 export { walkBlocks, type TextBlock } from './page/text-index';
 export { isAmbiguousForm } from './page/ambiguity';
+export { extractAbbreviations, extractGlossary, type AbbreviationPair, type ArticleInput } from './extract';
+export { readGlossaryFile, glossaryFileText, MAX_IMPORT_BYTES, type ImportResult } from './import-file';
+export { buildCatalogue, entryKey, type Catalogue, type CatalogueEntry, type RelatedTerm } from './catalogue';
+export { createGlossarySearch, type GlossarySearch } from './search';
