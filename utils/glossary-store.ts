@@ -4,7 +4,8 @@
  * and left in storage untouched (never deleted by a failed read), and the others still work.
  */
 import { storage } from 'wxt/utils/storage';
-import { builtinGlossary, parseGlossary, type Glossary } from '@/glossary';
+import { builtinGlossary } from '@/glossary/builtin';
+import { parseGlossary, type Glossary } from '@/glossary/schema';
 
 export const userGlossariesItem = storage.defineItem<unknown>('local:glossaries', {
   fallback: [],

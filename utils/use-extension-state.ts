@@ -3,7 +3,8 @@
  * when another context (another tab, the popup, sync) changes them.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { builtinGlossary, type Glossary } from '@/glossary';
+import { builtinGlossary } from '@/glossary/builtin';
+import type { Glossary } from '@/glossary/schema';
 import { buildCatalogue, type Catalogue } from '@/glossary/catalogue';
 import { loadGlossaries, watchGlossaries } from './glossary-store';
 import { loadSettings, saveSettings, watchSettings } from './settings-storage';

@@ -35,6 +35,9 @@ function startOnPage(ctx: ContentScriptContext, catalogue: Catalogue, settings: 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // Frames without a URL of their own (`<iframe srcdoc>`, about:blank filled by their parent's
+  // script) belong to the page that made them: embedded posts, quotes and comments live there.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
     let [{ settings }, { glossaries }] = await Promise.all([loadSettings(), loadGlossaries()]);

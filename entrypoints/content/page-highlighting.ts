@@ -2,13 +2,10 @@
  * Wires the engine to one page (one frame): reads it, keeps it highlighted as it changes, and follows
  * the reader's settings live. Everything here can be torn down without a trace.
  */
-import {
-  createHighlighter,
-  watchMutations,
-  type Highlighter,
-  type HighlightResult,
-  type MutationWatcher,
-} from '@/glossary';
+// Deep imports, not the '@/glossary' barrel: the content script runs on every page and must not
+// carry the extractor or search that the barrel also exports.
+import { createHighlighter, type Highlighter, type HighlightResult } from '@/glossary/page/highlighter';
+import { watchMutations, type MutationWatcher } from '@/glossary/page/mutation-watcher';
 import type { Catalogue } from '@/glossary/catalogue';
 import { isSiteDisabled, type Settings } from '@/utils/settings-schema';
 

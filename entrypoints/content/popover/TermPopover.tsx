@@ -19,6 +19,8 @@ export interface TermPopoverProps {
 }
 
 const HEADING_ID = 'termlight-popover-heading';
+/** A popover stays small next to the text; the glossary page lists every related term. */
+const MAX_RELATED = 4;
 
 export function TermPopover(props: TermPopoverProps) {
   const { entry, theme } = props;
@@ -47,7 +49,7 @@ export function TermPopover(props: TermPopoverProps) {
           form={props.form}
           seenAs={props.seenAs}
           source={entry.glossary.source}
-          related={props.related}
+          related={props.related.slice(0, MAX_RELATED)}
           onRelated={props.onRelated}
           onOpenInGlossary={props.onOpenInGlossary}
           headingId={HEADING_ID}

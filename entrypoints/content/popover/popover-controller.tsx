@@ -4,15 +4,14 @@
  */
 import { render } from 'preact';
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Highlighter, Occurrence } from '@/glossary';
 import type { Catalogue } from '@/glossary/catalogue';
 import { occurrenceAtPoint, rectsOf } from '@/glossary/page/hit-test';
-import { OWN_UI_ATTRIBUTE } from '@/glossary/page/dom-rules';
 import type { Theme } from '@/utils/settings-schema';
 import { HoverIntent, type PopoverState } from './hover-intent';
 import { TermPopover } from './TermPopover';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import popoverCss from './popover.css?inline';
 import termCardCss from '@/components/term-card.css?inline';
 
@@ -48,8 +47,7 @@ export function createPopoverController({
   onOpenInGlossary: (entryKey: string) => void;
 }): PopoverController {
   let theme: Theme = 'auto';
-  let ui: ShadowRootContentScriptUi<void> | undefined;
-  let uiPromise: Promise<ShadowRootContentScriptUi<void>> | undefined;
+  let ui: ShadowHost | undefined;
   let shown: Shown | undefined;
   let stopPositioning: (() => void) | undefined;
   let focusBefore: Element | null = null;
@@ -58,53 +56,30 @@ export function createPopoverController({
   let frameRequested = false;
   let lastNavigated: Occurrence | undefined;
 
-  const intent = new HoverIntent<Occurrence>({ showDelayMs: 300, onChange: (state) => void apply(state) });
+  const intent = new HoverIntent<Occurrence>({ showDelayMs: 300, onChange: (state) => apply(state) });
 
-  function mountUi(): Promise<ShadowRootContentScriptUi<void>> {
-    uiPromise ??= createShadowRootUi(ctx, {
-      name: 'termlight-popover',
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      // Keys typed inside the popover must not reach the page's own shortcuts.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount() {},
-    }).then((created) => {
-      created.shadowHost.setAttribute(OWN_UI_ATTRIBUTE, '');
-      created.mount();
-      // A constructed stylesheet: unlike a <style> element, a strict page CSP cannot block it.
-      try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(`${popoverCss}\n${termCardCss}`);
-        created.shadow.adoptedStyleSheets = [sheet];
-      } catch {
-        const style = document.createElement('style');
-        style.textContent = `${popoverCss}\n${termCardCss}`;
-        created.shadow.append(style);
-      }
-      ui = created;
-      return created;
-    });
-    return uiPromise;
+  /** Created on first use: most pages are read without ever opening a popover. */
+  function mountUi(): ShadowHost {
+    ui ??= createShadowHost({ name: 'termlight-popover', css: `${popoverCss}\n${termCardCss}` });
+    return ui;
   }
 
-  async function apply(state: PopoverState<Occurrence>): Promise<void> {
+  function apply(state: PopoverState<Occurrence>): void {
     if (state.kind === 'closed') {
       hide();
       return;
     }
     const entryKey = shown?.occurrence === state.target ? shown.entryKey : state.target.entryId;
     shown = { occurrence: state.target, entryKey, pointer: state.openedBy === 'pointer' ? lastPointer : undefined };
-    await show(state.openedBy === 'keyboard');
+    show(state.openedBy === 'keyboard');
   }
 
-  async function show(takeFocus: boolean): Promise<void> {
+  function show(takeFocus: boolean): void {
     const current = shown;
     if (!current) return;
     const entry = catalogue.byKey.get(current.entryKey);
     if (!entry) return;
-    const { uiContainer } = await mountUi();
-    if (shown !== current) return; // closed or replaced while the UI was being created
+    const { container } = mountUi();
     const switched = current.entryKey !== current.occurrence.entryId;
     render(
       <TermPopover
@@ -118,26 +93,27 @@ export function createPopoverController({
           if (!shown) return;
           shown = { ...shown, entryKey: key };
           intent.pin(); // the reader is using the popover: keep it
-          void show(false).then(() => focusPopover());
+          show(false);
+          focusPopover();
         }}
         onOpenInGlossary={() => onOpenInGlossary(entry.key)}
         onPointerInside={(inside) => intent.pointerOverPopover(inside)}
       />,
-      uiContainer,
+      container,
     );
     position(current);
     if (takeFocus) focusPopover();
   }
 
   function popoverElement(): HTMLElement | null {
-    return ui?.uiContainer.querySelector<HTMLElement>('.popover') ?? null;
+    return ui?.container.querySelector<HTMLElement>('.popover') ?? null;
   }
 
   function focusPopover(): void {
     const element = popoverElement();
     if (!element) return;
     const active = document.activeElement;
-    if (!ui?.shadowHost.contains(active) && active !== ui?.shadowHost) focusBefore = active;
+    if (active !== ui?.host) focusBefore = active;
     element.focus({ preventScroll: true });
   }
 
@@ -179,12 +155,12 @@ export function createPopoverController({
     stopPositioning?.();
     stopPositioning = undefined;
     shown = undefined;
-    if (ui) render(null, ui.uiContainer);
+    if (ui) render(null, ui.container);
   }
 
   function closeAndRestoreFocus(): void {
     const restore = focusBefore;
-    const hadFocus = ui && (ui.shadowHost.contains(document.activeElement) || document.activeElement === ui.shadowHost);
+    const hadFocus = !!ui && document.activeElement === ui.host;
     intent.close();
     focusBefore = null;
     if (hadFocus && restore instanceof HTMLElement) restore.focus({ preventScroll: true });
@@ -192,7 +168,7 @@ export function createPopoverController({
   }
 
   function isOwnUi(target: EventTarget | null): boolean {
-    return !!ui && target === ui.shadowHost;
+    return !!ui && target === ui.host;
   }
 
   function hitTest(x: number, y: number): Occurrence | undefined {
@@ -253,7 +229,7 @@ export function createPopoverController({
       intent.setShowDelay(options.hoverDelayMs);
       if (theme !== options.theme) {
         theme = options.theme;
-        if (shown) void show(false);
+        if (shown) show(false);
       }
     },
     navigate(direction) {
