@@ -65,6 +65,18 @@ describe('on a liver-cancer article', () => {
     expect((await settledRanges(frame)).map((range) => range.text)).toEqual(['immunotherapy', 'TARE', 'ICC', 'clinical trials']);
   });
 
+  it('highlights inside a cross-origin iframe too', async () => {
+    const crossOrigin = server.origin.replace('127.0.0.1', 'localhost');
+    server.route('/generated/cross-origin-frame.html', {
+      body: `<!doctype html><meta charset="utf-8"><title>Frame host</title><p>An embedded note from another origin:</p>
+        <iframe src="${crossOrigin}/pages/embedded-note.html" width="600" height="120"></iframe>`,
+    });
+    await page.goto(`${server.origin}/generated/cross-origin-frame.html`);
+    const frame = page.frame({ url: /localhost.*embedded-note/ })!;
+    await frame.waitForLoadState();
+    expect((await settledRanges(frame)).map((range) => range.text)).toEqual(['immunotherapy', 'TARE', 'ICC', 'clinical trials']);
+  });
+
   it('paints with the dotted underline colour, and paints nothing with the style "none"', async () => {
     await open('liver-cancer-article');
     await settledRanges(page);

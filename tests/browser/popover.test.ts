@@ -93,6 +93,20 @@ describe('hovering a term', () => {
     await expect.poll(() => popover(page).count()).toBe(0);
   });
 
+  it('opens the entry in the glossary page from "Open in glossary"', async () => {
+    await open('liver-cancer-article');
+    await hoverTerm(page, 'hepatic artery');
+    await expect.poll(() => heading().textContent()).toBe('Hepatic artery');
+    const [glossaryPage] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popover(page).getByRole('button', { name: 'Open in glossary' }).click(),
+    ]);
+    await glossaryPage.waitForLoadState();
+    expect(decodeURIComponent(glossaryPage.url())).toContain('options.html#entry=icc-tare-immunotherapy/hepatic-artery');
+    await expect.poll(() => glossaryPage.locator('.term-card__heading').first().textContent()).toBe('Hepatic artery');
+    await glossaryPage.close();
+  });
+
   it('pins on click, so it stays after the pointer leaves, until Esc or a click elsewhere', async () => {
     await open('liver-cancer-article');
     const box = await hoverTerm(page, 'surgical resection');
