@@ -7,14 +7,17 @@
  *   3. "SF (long form)".
  * The long form is chosen by aligning the short form's letters with the words before (long-form.ts,
  * alignment.ts). Phrases such as "also known as" and "hereafter" are handled in phrases.ts.
+ * Quantity symbols ("short-circuit current (Isc)") are read by quantity.ts; short forms whose parts
+ * the words give in another order ("cell adhesion molecule L1 (L1CAM)") by reorderedKeys, last.
  */
 import { alignmentIsStrict, type WordAlignment } from './alignment';
 import { findBracketGroups, type BracketGroup } from './brackets';
 import { isAlnum, isSpace, skipSpacesBack, tokenStartBefore } from './chars';
 import { clauseStart, MAX_WINDOW_CHARS } from './clause';
 import { chooseLongForm, defaultMaxWords, permutedInitials } from './long-form';
-import { keyForShortForm, keysFor } from './short-form-keys';
+import { keyForShortForm, keysFor, reorderedKeys } from './short-form-keys';
 import { findPhraseDefinitions, stripMarker } from './phrases';
+import { quantityLongForm } from './quantity';
 import { isPlausibleShortForm, looksLikeAbbreviation } from './short-form';
 import type { AbbreviationPair } from './types';
 
@@ -107,6 +110,8 @@ function longFormBefore(text: string, group: BracketGroup, segments: readonly Se
     const short = text.slice(segment.start, segment.end);
     if (!isPlausibleShortForm(short)) continue;
     if (keyForShortForm(short).length === 1 && looksEnumerated(text, short, group)) continue;
+    const quantity = quantityLongForm(text, short, windowStart, end);
+    if (quantity) return pair(text, segment, quantity);
     for (const key of keysFor(short)) {
       const long = chooseLongForm(text, key, windowStart, end, { maxWords: defaultMaxWords(key) });
       if (long && acceptLongForm(short, key, text.slice(long.start, long.end), long.alignment)) return pair(text, segment, long);
@@ -114,6 +119,13 @@ function longFormBefore(text: string, group: BracketGroup, segments: readonly Se
     const fallback = permutedInitials(text, short, windowStart, end);
     if (fallback && acceptLongForm(short, keyForShortForm(short), text.slice(fallback.start, fallback.end), fallback.alignment)) {
       return pair(text, segment, fallback);
+    }
+    for (const { key, movedAt } of reorderedKeys(short)) {
+      const long = chooseLongForm(text, key, windowStart, end, { maxWords: defaultMaxWords(key) });
+      if (!long || !alignmentIsStrict(long.alignment) || (long.alignment.kinds?.[movedAt] ?? 1) < 2) continue;
+      if (acceptLongForm(short, key, text.slice(long.start, long.end), long.alignment)) {
+        return pair(text, segment, long);
+      }
     }
   }
   return null;

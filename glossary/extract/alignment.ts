@@ -41,6 +41,8 @@ export interface WordAlignment {
   /** Where the short form's first letter matched in the text, and whether it starts the word (3) or a part (2). */
   firstIndex: number;
   firstKind: 2 | 3;
+  /** For each letter of the key, where it matched: 3 word start, 2 part start, 1 inside a word. */
+  kinds?: (1 | 2 | 3)[];
 }
 
 interface Unit {
@@ -142,6 +144,8 @@ function toUnits(text: string, words: readonly Word[]): Unit[] {
       else if (prevDigit && letter) kind = 2; // "1beta"
       else if (prevLower && isUpper(ch)) kind = 2; // "PEPCase", "NoRs"
       else kind = 1;
+      // British "oe"/"ae" at the start of a word is "e" in American spelling: "oestradiol (E2)", "aetiology".
+      if (kind === 1 && low[i - word.start] === 'e' && isBritishDigraph(text, low, word.start, i)) kind = 3;
       seenAlnum = true;
       if (letter) seenLetter = true;
       if (kind >= 2 && letter) {
@@ -161,6 +165,11 @@ function toUnits(text: string, words: readonly Word[]): Unit[] {
     }
   });
   return units;
+}
+
+function isBritishDigraph(text: string, low: string, wordStart: number, at: number): boolean {
+  const before = low[at - wordStart - 1];
+  return at - 1 === wordStart && (before === 'o' || before === 'a') && isLetter(text[at + 1]);
 }
 
 /** The digits or sign of a word in SYMBOL_WORDS starting at `at`, or "". */
@@ -272,6 +281,7 @@ function describe(
     contentWords: 0,
     firstIndex: firstUnit.index,
     firstKind: firstUnit.kind === 3 ? 3 : 2,
+    kinds: [],
   };
   const firstWord = firstUnit.word;
   const covered = new Set<number>();
@@ -282,6 +292,7 @@ function describe(
     else if (unit.kind === 2) alignment.partStarts++;
     else alignment.inside++;
     covered.add(unit.word);
+    alignment.kinds?.push(unit.kind === 0 ? 1 : unit.kind);
     j = i < m - 1 ? (next[i * n + j] as number) : -1;
   }
   const lastCovered = Math.max(...covered);

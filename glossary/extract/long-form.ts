@@ -58,7 +58,8 @@ export function chooseLongForm(
     if (!alignment || !(words[w] as Word).content) continue;
     // Across ", " only when every item is spelled ("Deese, Roediger, and McDermott (DRM)"), not to
     // reach a letter in the previous item ("psoriasis, 8-methoxypsoralen plus UVA irradiation").
-    if (!alignmentIsStrict(alignment) && hasCommaBreak(text, (words[w] as Word).start, end)) continue;
+    // A last word the letters leave out is the head noun the items share: "Non-A, non-B hepatitis (NANB)".
+    if (!spellsEveryItem(alignment) && hasCommaBreak(text, (words[w] as Word).start, end)) continue;
     if (!best || alignment.score > best.score) {
       best = alignment;
       bestIndex = w;
@@ -80,6 +81,12 @@ export function chooseLongForm(
   }
   if (from >= to) return null;
   return { start: from, end: to, alignment: best };
+}
+
+/** Strict but for one trailing word: every content word spelled from its start, nothing skipped. */
+function spellsEveryItem(alignment: WordAlignment): boolean {
+  if (alignment.trailing > 1 || alignment.skipped > 0) return false;
+  return alignment.wordStarts + alignment.partStarts >= alignment.contentWords - alignment.trailing;
 }
 
 /** Where the last `count` whitespace-separated words of text[start, end) begin: no need to split more. */

@@ -60,8 +60,52 @@ export function subscriptFirstKey(short: string): string[] | null {
   return [...shortFormKey(match[2] ?? ''), ...shortFormKey(match[1] ?? '')];
 }
 
+/**
+ * For pH or a concentration with a compartment subscript, the reading that spells the compartment
+ * first, as words do: "extracellular pH (pHo)", "extracellular K+ concentration ([K+]o)",
+ * "intracellular pH (pHi)". Physiology writes i for intracellular and o or e for outside the cell.
+ * Null for other short forms.
+ */
+export function compartmentKey(short: string): string[] | null {
+  const match = /^(pH|\[[^\]]+\])([ioe])$/.exec(short);
+  if (!match) return null;
+  return [match[2] === 'i' ? 'i' : 'e', ...shortFormKey(match[1] ?? '')];
+}
+
 /** The readings of a short form to try, most specific first. */
 export function keysFor(short: string): string[][] {
-  const first = signedKey(short) ?? subscriptFirstKey(short);
+  const first = compartmentKey(short) ?? signedKey(short) ?? subscriptFirstKey(short);
   return [...(first ? [first] : []), keyForShortForm(short), ...alternativeKeys(short)];
+}
+
+/**
+ * Last-resort readings for a short form whose parts the words give in another order: a leading block
+ * of letters moved later, "L1CAM" for "cell adhesion molecule L1", "CYCB2" for "B2-type cyclin",
+ * "cAMP" for "adenosine 3',5'-cyclic monophosphate". The caller must ask for a strict alignment, since
+ * reordering makes chance matches likelier.
+ */
+export interface Reading {
+  key: string[];
+  /** Where the moved block starts in the reading: its first letter must start a word or a part. */
+  movedAt: number;
+}
+
+export function reorderedKeys(short: string): Reading[] {
+  const key = keyForShortForm(short);
+  const n = key.length;
+  if (n < 3 || n > 8) return [];
+  const keys: Reading[] = [];
+  const seen = new Set([key.join('')]);
+  for (let block = 1; block < n; block++) {
+    const head = key.slice(0, block);
+    const rest = key.slice(block);
+    for (let at = 1; at <= rest.length; at++) {
+      const reading = [...rest.slice(0, at), ...head, ...rest.slice(at)];
+      const id = reading.join('');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      keys.push({ key: reading, movedAt: at });
+    }
+  }
+  return keys;
 }

@@ -65,7 +65,8 @@ export function isPlausibleShortForm(text: string): boolean {
   if (isSpeciesShortForm(text)) return true;
   const first = text[0];
   // Starting with a letter or digit keeps out "= 12", "< 0.05", "±"; a bracket starts a concentration, "[CK]".
-  if (!isAlnum(first) && !(first === '[' && text.includes(']'))) return false;
+  // A chemical group or a rate in Newton's dot notation starts with a sign: "-SH", "-OH", ".V(E)".
+  if (!isAlnum(first) && !(first === '[' && text.includes(']')) && !/^[-.]\p{Lu}/u.test(text)) return false;
   const shape = shapeOf(text);
   if (shape.letters === 0 || shape.words > 2) return false;
   // Statistics and measurements: "n = 12", "p<0.05", "r 0.8".

@@ -149,6 +149,48 @@ describe('extractAbbreviations: the shapes of short and long forms', () => {
     expect(defined('in congenitally affected infants. Myotonic dystrophy (DM) is')).toEqual(['DM | Myotonic dystrophy']);
   });
 
+  it('reads quantity symbols: the subscript is spelled first, the quantity named last', () => {
+    expect(defined('We recorded the short-circuit current (Isc) and the fast K+ current (IK).')).toEqual([
+      'Isc | short-circuit current',
+      'IK | K+ current',
+    ]);
+    expect(defined('Mean apical resistance (Ra) fell.')).toEqual(['Ra | apical resistance']);
+    // One subscript letter names one word: "membrane" would be left unspelled.
+    expect(defined('Mean apical membrane resistance (Ra) fell.')).toEqual(['Ra | resistance']);
+    expect(defined('the binding rate (k(b)) was high')).toEqual(['k(b) | binding rate']);
+    // The last word must name the quantity the symbol stands for.
+    expect(defined('the total current (Rt) was high')).toEqual([]);
+  });
+
+  it('reads compartment subscripts of pH and concentrations', () => {
+    expect(defined('We measured intracellular pH (pHi) and extracellular Na+ concentration ([Na+]o).')).toEqual([
+      'pHi | intracellular pH',
+      '[Na+]o | extracellular Na+ concentration',
+    ]);
+  });
+
+  it('accepts a short form whose parts the words give in another order, when every word is spelled', () => {
+    expect(defined('the vascular adhesion molecule V2 (V2AM) was cloned')).toEqual(['V2AM | vascular adhesion molecule V2']);
+    expect(defined('levels of guanosine 3\',5\'-cyclic monophosphate (cGMP) rose')).toEqual([
+      "cGMP | guanosine 3',5'-cyclic monophosphate",
+    ]);
+    // A moved letter found inside a word is chance: "basement membrane nephropathy (TBMN)".
+    expect(defined('the basement membrane nephropathy (TBMN) was rare')).toEqual([]);
+  });
+
+  it('reads chemical groups and dotted rates, and British "oe"/"ae" spellings', () => {
+    expect(defined('free sulfhydryl residues (-SH) were counted')).toEqual(['-SH | sulfhydryl residues']);
+    expect(defined('Alveolar ventilation (.V(A)) rose.')).toEqual(['.V(A) | Alveolar ventilation']);
+    expect(defined('Patients with oedema (E) and without were compared; aetiology (AE) was unknown.')).toEqual([
+      'E | oedema',
+      'AE | aetiology',
+    ]);
+  });
+
+  it('reaches across a comma when every item is spelled and one head noun follows', () => {
+    expect(defined('Type-A, type-B lesions (TATB) were scored.')).toEqual(['TATB | Type-A, type-B lesions']);
+  });
+
   it('accepts one letter only for one word', () => {
     expect(defined('a significant amount of phosphorus (P) that exists')).toEqual(['P | phosphorus']);
     expect(defined('respiratory quotient (R) and heart rate')).toEqual([]);

@@ -18,23 +18,29 @@ describe('abbreviation extraction on the Ab3P MED1250 development set', () => {
     expect(gold).toHaveLength(1221);
   });
 
-  // A behaviour guarantee, not a timing: these are the figures the rules reach (npm run eval:abbrev
-  // prints them with the misses). Ab3P itself scores precision 0.965, recall 0.832 on this set.
-  it('keeps precision at or above 0.97 and recall at or above 0.87', () => {
+  // A behaviour guarantee, not a timing: these are the figures the rules reach, rounded down (npm run
+  // eval:abbrev prints them with the misses: P 0.983, R 0.892 on all records). Ab3P itself scores
+  // precision 0.965, recall 0.832 on this set. The target, recall 0.90 at precision 0.97, is not
+  // reached: most remaining misses are gold long forms that do not spell their short form at all
+  // ("phenytoin (DPH)", "pyruvate dehydrogenase (E1)"), that are not in the text as written
+  // ("dimethyl-[DMP]" for "dimethyl-phthalate"), or that start with a space in the gold file.
+  it('keeps precision at or above 0.98 and recall at or above 0.89', () => {
     const all = score(records, gold, extractAbbreviations);
-    expect(all.precision).toBeGreaterThanOrEqual(0.97);
-    expect(all.recall).toBeGreaterThanOrEqual(0.87);
+    expect(all.precision).toBeGreaterThanOrEqual(0.98);
+    expect(all.recall).toBeGreaterThanOrEqual(0.89);
   });
 
-  it('does as well on the held-out last 20% of records as on the rest', () => {
+  it('reaches recall 0.90 at precision 0.98 on the first 80% of records, used for tuning', () => {
+    const { tuning } = splitRecords(records);
+    const tuned = score(tuning, gold, extractAbbreviations);
+    expect(tuned.precision).toBeGreaterThanOrEqual(0.98);
+    expect(tuned.recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('does about as well on the held-out last 20% of records', () => {
     const { heldOut } = splitRecords(records);
     const held = score(heldOut, gold, extractAbbreviations);
-    expect(held.precision).toBeGreaterThanOrEqual(0.97);
-    expect(held.recall).toBeGreaterThanOrEqual(0.84);
+    expect(held.precision).toBeGreaterThanOrEqual(0.98);
+    expect(held.recall).toBeGreaterThanOrEqual(0.85);
   });
-
-  // The target. Most of the remaining misses are gold long forms that do not spell their short
-  // form in order ("cyclosporine (CsA)", "phenytoin (DPH)"), that are not next to it, or that do not
-  // occur in the text as written; see the report of npm run eval:abbrev.
-  it.todo('reaches recall 0.90 with precision 0.97');
 });
