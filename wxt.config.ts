@@ -1,10 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { withoutInnerHtmlAssignments } from './build/without-inner-html';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  // Preact's Vite preset gives JSX and the React-compat aliases Preact needs.
-  vite: () => ({ plugins: [preact()] }),
+  // Preact's Vite preset gives JSX and the React-compat aliases Preact needs; the second plugin is
+  // explained in build/without-inner-html.ts.
+  vite: () => ({ plugins: [preact(), withoutInnerHtmlAssignments()] }),
   manifest: ({ browser }) => ({
     name: 'Termlight',
     description:
@@ -42,8 +44,11 @@ export default defineConfig({
             gecko: {
               id: 'termlight@termlight.invalid',
               strict_min_version: '140.0',
+              // Firefox declares it collects no data; the key exists since Firefox 140 on desktop.
               data_collection_permissions: { required: ['none'] },
             },
+            // ... and since 142 on Android, so Android needs 142 (web-ext lint warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),

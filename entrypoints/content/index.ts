@@ -43,7 +43,9 @@ export default defineContentScript({
     let [{ settings }, { glossaries }] = await Promise.all([loadSettings(), loadGlossaries()]);
     if (ctx.isInvalid) return;
 
-    const documentId = crypto.randomUUID();
+    // Not crypto.randomUUID(): it exists only in secure contexts, so on a plain http:// page (or an
+    // about:blank one) it is missing and the content script would stop here.
+    const documentId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (part) => part.toString(16)).join('-');
     let reported = '';
     const report = ({ counts }: HighlightResult) => {
       const entryIds = Object.keys(counts).sort();

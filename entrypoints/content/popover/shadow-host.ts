@@ -15,9 +15,17 @@ export interface ShadowHost {
 }
 
 export function createShadowHost({ name, css }: { name: string; css: string }): ShadowHost {
-  const host = document.createElement(name);
+  let host = document.createElement(name);
+  let shadow: ShadowRoot;
+  try {
+    shadow = host.attachShadow({ mode: 'open' });
+  } catch {
+    // The page defined a custom element of this name that holds a shadow root of its own: a plain
+    // <div> cannot be taken over like that (the :host rules style it the same).
+    host = document.createElement('div');
+    shadow = host.attachShadow({ mode: 'open' });
+  }
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
-  const shadow = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
