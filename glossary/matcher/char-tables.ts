@@ -23,6 +23,13 @@ export const STARTS_FORM = 4;
 /** A low surrogate: the second half of a code point outside the BMP. */
 export const LOW_SURROGATE = 8;
 
+/**
+ * U+00AD SOFT HYPHEN: invisible unless a line breaks there. Publishing systems and hyphenation
+ * scripts put it inside long words ("immuno\u00ADtherapy"), so it is part of the word (WORD in
+ * `charClass`: no match starts or ends next to it) and the scanner steps over it inside a form.
+ */
+export const SOFT_HYPHEN = 0xad;
+
 export interface CharTables {
   /**
    * Code unit -> folded code unit. Letters map to their lowercase when that is a single code unit
@@ -92,6 +99,7 @@ export function buildCharTables(): CharTables {
   const charClass = new Uint8Array(65536);
   for (const run of all.matchAll(WORD_RUNS_G)) charClass.fill(WORD, run.index, run.index + run[0].length);
   for (const [from, to] of CASELESS_LETTERS) charClass.fill(WORD, from, to);
+  charClass[SOFT_HYPHEN] = WORD;
   charClass.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
   charClass.fill(LOW_SURROGATE, 0xdc00, 0xe000);
 

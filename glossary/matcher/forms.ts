@@ -40,6 +40,7 @@ export function trimForm(form: string): string {
 export function isCaseSensitiveForm(form: string): boolean {
   const token = trimForm(form);
   if (token === '' || WHITESPACE.test(token)) return false;
+  if (isPlainLowercase(token)) return false;
   const chars = Array.from(token);
   let partStart = 0;
   let uppers = 0;
@@ -62,6 +63,19 @@ export function isCaseSensitiveForm(form: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * ASCII without capitals or hyphens ("pembrolizumab", "5fu"): one part, no uppercase letter, so the
+ * rules above cannot apply. Most glossary forms are such words; this spares them the per-character
+ * regular expressions.
+ */
+function isPlainLowercase(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a) || c === 0x2d) return false;
+  }
+  return true;
 }
 
 function isCapOrDigit(ch: string | undefined): boolean {
@@ -99,9 +113,16 @@ function pluralOf(form: string, last: string): string {
   return `${form}s`;
 }
 
+/** The last code point of `s` (a surrogate pair counts as one), as Array.from would split it. */
 function lastChar(s: string): string | undefined {
-  const chars = Array.from(s);
-  return chars[chars.length - 1];
+  const n = s.length;
+  if (n === 0) return undefined;
+  const lo = s.charCodeAt(n - 1);
+  if (n >= 2 && lo >= 0xdc00 && lo <= 0xdfff) {
+    const hi = s.charCodeAt(n - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.slice(n - 2);
+  }
+  return s.charAt(n - 1);
 }
 
 function endsWithS(s: string): boolean {

@@ -5,11 +5,23 @@
  * single SEP. The scanner folds the page text the same way on the fly, so a key found in the trie
  * corresponds to an exact span of the original text with no offset bookkeeping beyond the start.
  */
-import { SEP, type CharTables } from './char-tables';
+import { SEP, SOFT_HYPHEN, type CharTables } from './char-tables';
 
 /** The key a form is inserted under: folded units, separator runs collapsed to one SEP. */
 export function foldedKey(form: string, { fold }: CharTables): Uint16Array {
-  return collapse(form, (c) => fold[c]!, fold);
+  // collapse() with the fold inlined: this runs for every surface form of a glossary.
+  const out = new Uint16Array(form.length);
+  let n = 0;
+  for (let i = 0; i < form.length; i++) {
+    const f = fold[form.charCodeAt(i)]!;
+    if (f === SEP) {
+      if (n > 0 && out[n - 1] !== SEP) out[n++] = SEP;
+    } else {
+      out[n++] = f;
+    }
+  }
+  while (n > 0 && out[n - 1] === SEP) n--;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**
@@ -22,17 +34,19 @@ export function exactKey(form: string, tables: CharTables): Uint16Array {
 }
 
 function collapse(form: string, unit: (c: number) => number, fold: Uint16Array): Uint16Array {
-  const out: number[] = [];
+  // Written straight into a typed array of the longest possible length (compile time, per form).
+  const out = new Uint16Array(form.length);
+  let n = 0;
   for (let i = 0; i < form.length; i++) {
     const c = form.charCodeAt(i);
     if (fold[c] === SEP) {
-      if (out.length > 0 && out[out.length - 1] !== SEP) out.push(SEP);
+      if (n > 0 && out[n - 1] !== SEP) out[n++] = SEP;
     } else {
-      out.push(unit(c));
+      out[n++] = unit(c);
     }
   }
-  while (out.length > 0 && out[out.length - 1] === SEP) out.pop();
-  return Uint16Array.from(out);
+  while (n > 0 && out[n - 1] === SEP) n--;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 function caseKeepingUnit(c: number, fold: Uint16Array): number {
@@ -54,8 +68,14 @@ export function matchesExact(
 ): boolean {
   let k = 0;
   for (let p = start; p < end; k++) {
-    if (k >= exact.length) return false;
     const c = text.charCodeAt(p);
+    if (c === SOFT_HYPHEN) {
+      // Not part of the spelling (the scanner steps over it too).
+      p++;
+      k--;
+      continue;
+    }
+    if (k >= exact.length) return false;
     const f = fold[c]!;
     if (f === SEP) {
       if (exact[k] !== SEP) return false;

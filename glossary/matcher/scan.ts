@@ -12,7 +12,7 @@
  * word's end in a tight loop, since no match can start inside a word. On prose, about one character
  * in six starts a word and most walks stop after a character or two.
  */
-import { HIGH_SURROGATE, STARTS_FORM, WORD, isWordAt, isWordBefore, type CharTables } from './char-tables';
+import { HIGH_SURROGATE, SOFT_HYPHEN, STARTS_FORM, WORD, isWordAt, isWordBefore, type CharTables } from './char-tables';
 import { matchesExact } from './keys';
 import { STRIDE, UNIT_SHIFT, type Trie } from './trie';
 import type { Accept, FormOutput } from './trie-builder';
@@ -58,8 +58,14 @@ export function scan(text: string, compiled: Compiled): TermMatch[] {
           const last = chain + chains[chain]!;
           let p = chain + 1;
           for (; p <= last && j < n; p++) {
-            const sym = unitInfo[text.charCodeAt(j)]! >> UNIT_SHIFT;
-            if (sym !== chains[p]) break;
+            const c = text.charCodeAt(j);
+            const sym = unitInfo[c]! >> UNIT_SHIFT;
+            if (sym !== chains[p]) {
+              if (c !== SOFT_HYPHEN) break;
+              j++; // invisible inside a word: the path goes on after it
+              p--;
+              continue;
+            }
             j++;
             if (sym > maxWordSym) {
               onlyWordChars = 0;
@@ -70,9 +76,20 @@ export function scan(text: string, compiled: Compiled): TermMatch[] {
           node = chains[p]!;
           continue;
         }
-        const sym = unitInfo[text.charCodeAt(j)]! >> UNIT_SHIFT;
-        const next = cells[STRIDE * node]! + sym;
-        if (cells[STRIDE * next + 1] !== node) break;
+        let c = text.charCodeAt(j);
+        let sym = unitInfo[c]! >> UNIT_SHIFT;
+        let next = cells[STRIDE * node]! + sym;
+        if (cells[STRIDE * next + 1] !== node) {
+          if (c !== SOFT_HYPHEN) break;
+          // Invisible inside a word: step over it, from the same node (whose accept is already noted).
+          do j++;
+          while (j < n && text.charCodeAt(j) === SOFT_HYPHEN);
+          if (j >= n) break;
+          c = text.charCodeAt(j);
+          sym = unitInfo[c]! >> UNIT_SHIFT;
+          next = cells[STRIDE * node]! + sym;
+          if (cells[STRIDE * next + 1] !== node) break;
+        }
         node = next;
         j++;
         if (sym > maxWordSym) {

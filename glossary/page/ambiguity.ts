@@ -16,9 +16,19 @@ import type { BlockMatch } from './occurrences';
 export const MIN_SUPPORTING_ENTRIES = 2;
 const MAX_SHORT_FORM_LENGTH = 6;
 
+/** Decisions of isAmbiguousForm per form: asked for every match, about a glossary's few forms. */
+const ambiguousForms = new Map<string, boolean>();
+
 /** Short forms written in capitals are the ambiguous ones; long forms and ordinary words are not. */
 export function isAmbiguousForm(form: string): boolean {
-  return form.length <= MAX_SHORT_FORM_LENGTH && isCaseSensitiveForm(form);
+  if (form.length > MAX_SHORT_FORM_LENGTH) return false;
+  let ambiguous = ambiguousForms.get(form);
+  if (ambiguous === undefined) {
+    ambiguous = isCaseSensitiveForm(form);
+    if (ambiguousForms.size > 100_000) ambiguousForms.clear(); // glossaries come and go: stay bounded
+    ambiguousForms.set(form, ambiguous);
+  }
+  return ambiguous;
 }
 
 export type DefinitionKind = 'supports' | 'conflicts';
@@ -37,7 +47,11 @@ export interface BlockEvidence {
 const STOP_WORDS = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'a', 'an', '&']);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 const HAS_LOWERCASE = /\p{Ll}/u;
-const HAS_LETTER = /\p{L}/u;
+/**
+ * A word in capitals needs an uppercase letter: words of scripts without case (Hebrew, Arabic, Han)
+ * have no lowercase letters either, and next to them a short form is still an acronym.
+ */
+const HAS_UPPERCASE = /\p{Lu}/u;
 
 /** The initials of the last `count` content words of `text`, upper-cased. */
 function trailingInitials(text: string, count: number): string {
@@ -98,7 +112,8 @@ function readDefinition(text: string, matches: readonly BlockMatch[], index: num
     const before = text.slice(Math.max(0, match.start - 1 - DEFINITION_WINDOW), match.start - 1);
     return spellsOut(trailingInitials(before, letters), match.form) ? 'conflicts' : null;
   }
-  // "SF (Long Form)"
+  // "SF (Long Form)": the parenthesis opens right after the match or after one whitespace character.
+  if (text.charCodeAt(match.end) !== 0x28 && text.charCodeAt(match.end + 1) !== 0x28) return null;
   const afterMatch = text.slice(match.end, match.end + 2 + DEFINITION_WINDOW);
   const parenthesis = /^\s?\(([^()]*)\)/.exec(afterMatch);
   if (parenthesis) {
@@ -116,6 +131,10 @@ function readDefinition(text: string, matches: readonly BlockMatch[], index: num
  */
 export function isShouted(text: string, matches: readonly BlockMatch[], index: number): boolean {
   const match = matches[index]!;
+  // Most short forms sit in ordinary prose: the word next to them on either side, if any, ends or
+  // starts with a lowercase ASCII letter, or there is no space-separated word there. Then neither
+  // side can be a word in capitals, and the regular expressions below need not run.
+  if (!mayBeCapitalWord(text, match.start, -1) && !mayBeCapitalWord(text, match.end, 1)) return false;
   const before = /([\p{L}\p{N}]+)[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, match.start - 40), match.start));
   const after = /^[ \t\u00a0]+([\p{L}\p{N}]+)/u.exec(text.slice(match.end, match.end + 40));
   const previous = matches[index - 1];
@@ -128,8 +147,30 @@ export function isShouted(text: string, matches: readonly BlockMatch[], index: n
   );
 }
 
+/**
+ * False when the word `isShouted` would find before (`step` -1, from `at` = the match's start) or after
+ * (`step` 1, from the match's end) certainly is no word in capitals: the neighbouring character is no
+ * space or tab (no such word then), or the first character past the spaces is an ASCII lowercase
+ * letter (part of the word, which then has a lowercase letter), or the spaces run past the 40-character
+ * window the expressions look at. True whenever the expressions must decide.
+ */
+function mayBeCapitalWord(text: string, at: number, step: -1 | 1): boolean {
+  let p = step < 0 ? at - 1 : at;
+  const limit = step < 0 ? Math.max(0, at - 40) : Math.min(text.length, at + 40);
+  if (step < 0 ? p < limit : p >= limit) return false;
+  if (!isSpaceOrTab(text.charCodeAt(p))) return false;
+  while ((step < 0 ? p >= limit : p < limit) && isSpaceOrTab(text.charCodeAt(p))) p += step;
+  if (step < 0 ? p < limit : p >= limit) return false;
+  const c = text.charCodeAt(p);
+  return !(c >= 0x61 && c <= 0x7a);
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
 function isCapitalWord(word: string): boolean {
-  return word.length > 1 && HAS_LETTER.test(word) && !HAS_LOWERCASE.test(word);
+  return word.length > 1 && HAS_UPPERCASE.test(word) && !HAS_LOWERCASE.test(word);
 }
 
 /** The page-wide decision: which entries may show their ambiguous short forms. */
@@ -154,4 +195,44 @@ export function allowedAmbiguousEntries(evidence: Iterable<BlockEvidence>, ambig
     if (unambiguous.has(entryId) || others >= MIN_SUPPORTING_ENTRIES) allowed.add(entryId);
   }
   return allowed;
+}
+
+/**
+ * The evidence of every block seen so far, counted, so that the page-wide decision of
+ * `allowedAmbiguousEntries` can be asked per entry after each block is added or removed without
+ * going over every block again.
+ */
+export class EvidenceTally {
+  private readonly supports = new Map<string, number>();
+  private readonly conflicts = new Map<string, number>();
+  private readonly unambiguous = new Map<string, number>();
+
+  add(evidence: BlockEvidence): void {
+    this.count(evidence, 1);
+  }
+
+  remove(evidence: BlockEvidence): void {
+    this.count(evidence, -1);
+  }
+
+  /** Same rule as `allowedAmbiguousEntries`, for one entry. */
+  allows(entryId: string): boolean {
+    if (this.supports.has(entryId)) return true;
+    if (this.conflicts.has(entryId)) return false;
+    const seen = this.unambiguous.has(entryId);
+    return seen || this.unambiguous.size - (seen ? 1 : 0) >= MIN_SUPPORTING_ENTRIES;
+  }
+
+  private count(evidence: BlockEvidence, by: 1 | -1): void {
+    for (const definition of evidence.definitions) {
+      bump(definition.kind === 'supports' ? this.supports : this.conflicts, definition.entryId, by);
+    }
+    for (const entryId of evidence.unambiguousEntries) bump(this.unambiguous, entryId, by);
+  }
+}
+
+function bump(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
 }

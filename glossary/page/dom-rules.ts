@@ -45,6 +45,8 @@ export const SKIPPED_SELECTOR = [
 /** True when an element's subtree must not be indexed. `localName` is passed in, as callers have it. */
 export function isSkippedElement(element: Element, localName: string): boolean {
   if (SKIPPED_TAGS.has(localName)) return true;
+  // Most inline elements have no attributes at all: one call says so.
+  if (!element.hasAttributes()) return false;
   // Cheap attribute checks first: most elements have neither attribute.
   if (element.hasAttribute('contenteditable')) {
     return element.getAttribute('contenteditable') !== 'false';

@@ -7,13 +7,7 @@
  * mutation redoes only the containers it touched.
  */
 import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
-import {
-  allowedAmbiguousEntries,
-  collectEvidence,
-  isAmbiguousForm,
-  isShouted,
-  type BlockEvidence,
-} from './ambiguity';
+import { EvidenceTally, collectEvidence, isAmbiguousForm, isShouted, type BlockEvidence } from './ambiguity';
 import { toOccurrences, type Occurrence } from './occurrences';
 import { walkBlocks, type Container } from './text-index';
 import { SliceBudget, yieldToMain } from './yield-to-main';
@@ -22,6 +16,14 @@ export type { Occurrence } from './occurrences';
 export type { Container } from './text-index';
 
 export const DEFAULT_HIGHLIGHT_NAME = 'glossary-underline';
+
+/**
+ * The slice budget is checked when blocks worth CHECK_EVERY characters have been done, each block
+ * counting as CHECK_COST_PER_BLOCK characters more than its text: every 16 short blocks, or after
+ * ~4,000 characters of text (a fraction of a millisecond of work either way).
+ */
+const CHECK_EVERY = 4096;
+const CHECK_COST_PER_BLOCK = 256;
 
 export interface HighlighterOptions {
   /** The `CSS.highlights` name to paint under; it must start with "glossary". */
@@ -72,9 +74,11 @@ export interface Highlighter {
 
 interface ContainerRecord {
   occurrences: Occurrence[];
-  /** Occurrences left unpainted whatever the page says (short forms among capitals). */
-  shouted: Set<Occurrence>;
   evidence: BlockEvidence;
+  /** How many of `occurrences` (a prefix) the last paint has looked at. */
+  shown: number;
+  /** Creation order: the order of `records`, which is the order paint goes in. */
+  seq: number;
 }
 
 export function createHighlighter(
@@ -92,8 +96,28 @@ export function createHighlighter(
   const records = new Map<Container, ContainerRecord>();
   const byNode = new WeakMap<Text, Occurrence[]>();
   const painted = new Set<Occurrence>();
+  /** Occurrences left unpainted whatever the page says (short forms among capitals). */
+  const shouted = new Set<Occurrence>();
+  /**
+   * Occurrences of ambiguous forms per entry, in the order found: the ones to repaint when the guard's
+   * decision for the entry changes. An entry is here only while it has some.
+   */
+  const ambiguousByEntry = new Map<string, Set<Occurrence>>();
+  /** The evidence of every record, counted: the guard's decisions without going over every record. */
+  const tally = new EvidenceTally();
   const seenShadowRoots = new WeakSet<ShadowRoot>();
   let allowedAmbiguous = new Set<string>();
+  /**
+   * Painting is incremental. Records with occurrences that no paint has looked at yet (in `seq`
+   * order when painted) and how many such occurrences there are; the guard's
+   * decision, at the last paint, for each entry with ambiguous occurrences. Options changed by
+   * configure() make the next paint go over every record.
+   */
+  let touched: ContainerRecord[] = [];
+  let fresh = 0;
+  let seq = 0;
+  const decided = new Map<string, boolean>();
+  let reviewAll = false;
   let generation = 0; // bumped by clear(): work started before it stops
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -103,21 +127,29 @@ export function createHighlighter(
     }
   }
 
-  function addRecord(container: Container, record: ContainerRecord): void {
-    const existing = records.get(container);
-    if (existing) {
-      existing.occurrences.push(...record.occurrences);
-      for (const occurrence of record.shouted) existing.shouted.add(occurrence);
-      existing.evidence.definitions.push(...record.evidence.definitions);
-      existing.evidence.unambiguousEntries.push(...record.evidence.unambiguousEntries);
+  function addRecord(container: Container, occurrences: Occurrence[], evidence: BlockEvidence): void {
+    let record = records.get(container);
+    tally.add(evidence);
+    if (record) {
+      record.occurrences.push(...occurrences);
+      record.evidence.definitions.push(...evidence.definitions);
+      record.evidence.unambiguousEntries.push(...evidence.unambiguousEntries);
     } else {
+      record = { occurrences, evidence, shown: 0, seq: seq++ };
       records.set(container, record);
     }
-    for (const occurrence of record.occurrences) {
+    if (record.shown === record.occurrences.length - occurrences.length) touched.push(record);
+    fresh += occurrences.length;
+    for (const occurrence of occurrences) {
       for (const node of occurrence.nodes) {
         const list = byNode.get(node);
         if (list) list.push(occurrence);
         else byNode.set(node, [occurrence]);
+      }
+      if (isAmbiguousForm(occurrence.form)) {
+        const ofEntry = ambiguousByEntry.get(occurrence.entryId);
+        if (ofEntry) ofEntry.add(occurrence);
+        else ambiguousByEntry.set(occurrence.entryId, new Set([occurrence]));
       }
     }
   }
@@ -132,6 +164,7 @@ export function createHighlighter(
     const record = records.get(container);
     if (!record) return;
     records.delete(container);
+    tally.remove(record.evidence);
     for (const occurrence of record.occurrences) {
       for (const node of occurrence.nodes) {
         const list = byNode.get(node);
@@ -141,26 +174,46 @@ export function createHighlighter(
         else byNode.delete(node);
       }
       if (painted.delete(occurrence)) highlight.delete(occurrence.range);
+      shouted.delete(occurrence);
+      const ofEntry = ambiguousByEntry.get(occurrence.entryId);
+      if (ofEntry?.delete(occurrence) && ofEntry.size === 0) {
+        ambiguousByEntry.delete(occurrence.entryId);
+        decided.delete(occurrence.entryId);
+      }
     }
+    // If the record is among the touched ones, the next paint must find nothing left to show in it.
+    fresh -= record.occurrences.length - record.shown;
+    record.shown = record.occurrences.length;
   }
 
   /** Indexes and matches one walk, yielding to the page between slices. */
   async function index(container: Container, deep: boolean, startedIn: number): Promise<boolean> {
     const blocks = walkBlocks(container, { deep, onShadowRoot: noticeShadowRoot });
     budget.start();
+    // The clock is read every few blocks, or sooner after much text: most blocks take microseconds.
+    let sinceCheck = 0;
+    let paintedTop = false;
     for (const block of blocks) {
       const matches = matcher.findAll(block.text);
       if (matches.length > 0) {
         const occurrences = toOccurrences(block, matches);
-        const shouted = new Set<Occurrence>();
         for (let i = 0; i < matches.length; i++) {
           if (isAmbiguousForm(matches[i]!.form) && isShouted(block.text, matches, i)) shouted.add(occurrences[i]!);
         }
-        addRecord(block.container, { occurrences, shouted, evidence: collectEvidence(block.text, matches) });
+        addRecord(block.container, occurrences, collectEvidence(block.text, matches));
       }
+      sinceCheck += CHECK_COST_PER_BLOCK + block.text.length;
+      if (sinceCheck < CHECK_EVERY) continue;
+      sinceCheck = 0;
       if (budget.spent) {
-        // Paint what we have so far, so the top of the page does not wait for the bottom.
-        paint();
+        // Paint what the first slices found, so the top of the page does not wait for the bottom;
+        // the rest when the walk is done. Not after every slice: each change to a registered
+        // highlight makes Chromium rebuild the markers of every range in the registry at the next
+        // frame, so painting after every slice would cost (slices × ranges), painting twice ~ranges.
+        if (fresh > 0 && !paintedTop) {
+          paintedTop = true;
+          paint();
+        }
         await yieldToMain();
         if (startedIn !== generation) return false;
         budget.start();
@@ -169,35 +222,55 @@ export function createHighlighter(
     return true;
   }
 
-  function isPaintable(occurrence: Occurrence, record: ContainerRecord): boolean {
-    if (record.shouted.has(occurrence) || hidden.has(occurrence.entryId)) return false;
+  function isPaintable(occurrence: Occurrence): boolean {
+    if (shouted.has(occurrence) || hidden.has(occurrence.entryId)) return false;
     return !isAmbiguousForm(occurrence.form) || allowedAmbiguous.has(occurrence.entryId);
   }
 
-  /** Brings the painted set in line with the records and the page-wide guard. */
+  function show(occurrence: Occurrence, paint: boolean): void {
+    if (paint && !painted.has(occurrence)) {
+      painted.add(occurrence);
+      highlight.add(occurrence.range);
+    } else if (!paint && painted.delete(occurrence)) {
+      highlight.delete(occurrence.range);
+    }
+  }
+
+  /**
+   * Brings the painted set in line with the records and the page-wide guard. Incremental: between
+   * two paints only new occurrences appear (removed ones are unpainted as they go) and the guard may
+   * change its mind about some entries, so only those are looked at. First-occurrence mode, and any
+   * change of options, go over every record.
+   */
   function paint(): void {
-    const ambiguousEntries = new Set<string>();
-    for (const record of records.values()) {
-      for (const occurrence of record.occurrences) {
-        if (isAmbiguousForm(occurrence.form)) ambiguousEntries.add(occurrence.entryId);
+    allowedAmbiguous = new Set();
+    let changedMind = false;
+    for (const entryId of ambiguousByEntry.keys()) {
+      const allowed = tally.allows(entryId);
+      if (allowed) allowedAmbiguous.add(entryId);
+      // An entry first seen since the last paint has only new occurrences: those are looked at anyway.
+      if (decided.get(entryId) === !allowed) changedMind = true;
+      decided.set(entryId, allowed);
+    }
+    if (firstOnly || reviewAll || changedMind) {
+      // Every record, in order (the guard's change of mind is rare: a few times per page at most).
+      reviewAll = false;
+      const wanted = firstOnly ? firstOccurrences() : undefined;
+      for (const record of records.values()) {
+        for (const occurrence of record.occurrences) show(occurrence, wanted ? wanted.has(occurrence) : isPaintable(occurrence));
+        record.shown = record.occurrences.length;
+      }
+    } else {
+      // Only what is new, in the same order as a pass over every record would take.
+      touched.sort((a, b) => a.seq - b.seq);
+      for (const record of touched) {
+        const { occurrences } = record;
+        for (let i = record.shown; i < occurrences.length; i++) show(occurrences[i]!, isPaintable(occurrences[i]!));
+        record.shown = occurrences.length;
       }
     }
-    allowedAmbiguous = allowedAmbiguousEntries(
-      [...records.values()].map((record) => record.evidence),
-      ambiguousEntries,
-    );
-    const wanted = firstOnly ? firstOccurrences() : undefined;
-    for (const record of records.values()) {
-      for (const occurrence of record.occurrences) {
-        const paint = wanted ? wanted.has(occurrence) : isPaintable(occurrence, record);
-        if (paint && !painted.has(occurrence)) {
-          painted.add(occurrence);
-          highlight.add(occurrence.range);
-        } else if (!paint && painted.delete(occurrence)) {
-          highlight.delete(occurrence.range);
-        }
-      }
-    }
+    touched = [];
+    fresh = 0;
     register();
   }
 
@@ -205,7 +278,7 @@ export function createHighlighter(
     const first = new Map<string, Occurrence>();
     for (const record of records.values()) {
       for (const occurrence of record.occurrences) {
-        if (!isPaintable(occurrence, record)) continue;
+        if (!isPaintable(occurrence)) continue;
         const current = first.get(occurrence.entryId);
         if (!current || comesBefore(occurrence, current)) first.set(occurrence.entryId, occurrence);
       }
@@ -266,6 +339,7 @@ export function createHighlighter(
       }
       if (next.firstOccurrenceOnly !== undefined) firstOnly = next.firstOccurrenceOnly;
       if (next.hiddenEntryIds !== undefined) hidden = next.hiddenEntryIds;
+      reviewAll = true;
       paint();
     },
 
@@ -289,10 +363,29 @@ export function createHighlighter(
   };
 }
 
-/** Document order of two occurrences' starts. */
+/** Document order of two occurrences' starts (shadow-including: a shadow tree sits where its host is). */
 function comesBefore(a: Occurrence, b: Occurrence): boolean {
   const nodeA = a.range.startContainer;
   const nodeB = b.range.startContainer;
   if (nodeA === nodeB) return a.range.startOffset < b.range.startOffset;
-  return (nodeA.compareDocumentPosition(nodeB) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  // Nodes in different trees (document and shadow root) are "disconnected" for compareDocumentPosition,
+  // whose order for them is implementation-specific: Chrome gives the shadow-including order, Firefox
+  // puts shadow content before the whole document. Compare the nodes (or hosts) of the first tree where
+  // the two differ instead.
+  const chainA = treeChain(nodeA);
+  const chainB = treeChain(nodeB);
+  let level = 0;
+  while (level < chainA.length - 1 && level < chainB.length - 1 && chainA[level] === chainB[level]) level++;
+  const [x, y] = [chainA[level]!, chainB[level]!];
+  if (x === y) return chainA.length < chainB.length; // a host comes before its shadow tree's content
+  return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/** The node's shadow hosts, outermost first, then the node itself. */
+function treeChain(node: Node): Node[] {
+  const chain = [node];
+  for (let root = node.getRootNode(); root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host; root = chain[0]!.getRootNode()) {
+    chain.unshift((root as ShadowRoot).host);
+  }
+  return chain;
 }

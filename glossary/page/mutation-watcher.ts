@@ -23,7 +23,17 @@ export interface WatchOptions {
   onUpdate?: () => void;
 }
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/**
+ * Text and structure, and the attributes that make an element an editor: a section a site turns
+ * editable in place must lose its highlights, and get them back when it stops being editable.
+ */
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributeFilter: ['contenteditable', 'role'],
+  attributeOldValue: true,
+};
 
 function isOwnUi(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE);
@@ -43,6 +53,16 @@ export function watchMutations({ highlighter, delayMs = 50, onUpdate }: WatchOpt
     for (const record of records) {
       if (record.type === 'characterData') {
         mark(containerOf(record.target, SKIPPED_SELECTOR), false);
+        continue;
+      }
+      if (record.type === 'attributes') {
+        // An element became an editor or stopped being one: redo the block around it, whose walk
+        // skips the element now or reads it again.
+        const element = record.target as Element;
+        if (record.attributeName === 'role' && record.oldValue !== 'textbox' && element.getAttribute('role') !== 'textbox') continue;
+        const parent = element.parentNode;
+        if (!parent || isOwnUi(element)) continue;
+        mark(parent.nodeType === Node.ELEMENT_NODE ? containerOf(parent, SKIPPED_SELECTOR) : (parent as Container), true);
         continue;
       }
       const added = [...record.addedNodes].filter((node) => !isOwnUi(node));

@@ -86,9 +86,10 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
 
   while (node) {
     let descend = false;
-    if (node.nodeType === TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       builder.addText(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE) {
+    } else if (type === ELEMENT_NODE) {
       const element = node as Element;
       const name = element.localName;
       if (INLINE_TAGS.has(name)) {
@@ -111,9 +112,13 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       }
     }
 
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
+    // Each DOM property is read once: every read is a call into the browser.
+    if (descend) {
+      const first: Node | null = node.firstChild;
+      if (first) {
+        node = first;
+        continue;
+      }
     }
     // Next sibling, or climb, closing every block element we leave.
     while (node) {
@@ -126,8 +131,9 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
         const block = builder.flush(open[open.length - 1]!);
         if (block) yield block;
       }
-      if (node.nextSibling) {
-        node = node.nextSibling;
+      const next: Node | null = node.nextSibling;
+      if (next) {
+        node = next;
         break;
       }
       node = node.parentNode;

@@ -64,6 +64,21 @@ describe('createHighlighter', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('orders occurrences in open shadow roots where their host stands, as every browser must', async () => {
+    // compareDocumentPosition leaves the order of a shadow tree's nodes and the document's to the
+    // browser (Firefox puts shadow content first): order and "first occurrence" must not depend on it.
+    document.body.innerHTML = '<p>chemotherapy before</p><div id="host"><p>pembrolizumab light</p></div><p>pembrolizumab after, TARE</p>';
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>ICC and chemotherapy in <b>shadow</b>, <span>TARE</span></p><slot></slot>';
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    const order = () =>
+      highlighter.occurrences().map((occurrence) => `${occurrence.range.startContainer.textContent!.slice(occurrence.range.startOffset, occurrence.range.endOffset)}@${occurrence.range.startContainer.getRootNode() === document ? 'doc' : 'shadow'}`);
+    expect(order()).toEqual(['chemotherapy@doc', 'ICC@shadow', 'chemotherapy@shadow', 'TARE@shadow', 'pembrolizumab@doc', 'pembrolizumab@doc', 'TARE@doc']);
+    highlighter.configure({ firstOccurrenceOnly: true });
+    expect(order()).toEqual(['chemotherapy@doc', 'ICC@shadow', 'TARE@shadow', 'pembrolizumab@doc']);
+  });
+
   it('highlights only the first occurrence of each entry when asked, and switches back live', async () => {
     document.body.innerHTML = '<p>chemotherapy, chemotherapy</p><p>pembrolizumab and chemotherapy</p>';
     const highlighter = createHighlighter(terms, { firstOccurrenceOnly: true });
