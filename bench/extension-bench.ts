@@ -1,0 +1,284 @@
+/**
+ * Measurements of the BUILT extension (.output/chrome-mv3) in Chromium: the longest main-thread task
+ * while it highlights `huge` (with vs without the extension), the time from a DOM change to its
+ * highlight, the time from hover to a laid-out popover (hover delay 0), and the content script's size.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { setStoredSettings } from '../tests/browser/support/extension-settings';
+import { CONTENT_SCRIPT, launchBrowser } from './browser';
+import { median } from './stats';
+
+export interface LongTaskRun {
+  /** Longest task of the whole load, and the longest one starting after DOMContentLoaded. */
+  maxMs: number;
+  maxAfterDclMs: number;
+  longTasksAfterDcl: number;
+  /** Long animation frames whose scripts came from the extension: the longest such script. */
+  extensionScriptMaxMs?: number;
+  /** With the extension: from DOMContentLoaded to the last change of the painted ranges. */
+  highlightedAfterMs?: number;
+  ranges?: number;
+}
+
+export interface LongTaskResult {
+  without: LongTaskRun[];
+  with: LongTaskRun[];
+}
+
+export interface LatencyResult {
+  page: string;
+  samples: number[];
+  frames: number[];
+  medianMs: number;
+  medianFrames: number;
+}
+
+export interface HoverResult {
+  first: { ms: number; frames: number };
+  warm: LatencyResult;
+}
+
+export interface ExtensionResult {
+  contentScript: { bytes: number; gzipBytes: number };
+  longTasks: LongTaskResult;
+  domChange: LatencyResult[];
+  hover: HoverResult;
+}
+
+export function contentScriptSize(): { bytes: number; gzipBytes: number } {
+  const code = readFileSync(CONTENT_SCRIPT);
+  return { bytes: code.length, gzipBytes: gzipSync(code).length };
+}
+
+// ---- long tasks -------------------------------------------------------------------------------
+
+/** Registered before the page's own scripts: every long task and long animation frame of the load. */
+function observeLongTasks(): void {
+  const store = ((window as unknown as { __bench: unknown }).__bench = { tasks: [] as unknown[], frames: [] as unknown[] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.tasks.push({ startTime: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { startTime: number; duration: number; scripts: { sourceURL: string; duration: number }[] }[]) {
+        store.frames.push({
+          startTime: entry.startTime,
+          duration: entry.duration,
+          scripts: entry.scripts.map((script) => ({ url: script.sourceURL, duration: script.duration })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // An engine without these entry types reports nothing.
+  }
+}
+
+/** Total painted ranges, as the page sees them. */
+const paintedCount = (page: Page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const [name, highlight] of CSS.highlights) if (name.startsWith('glossary')) n += highlight.size;
+    return n;
+  });
+
+/** Waits until the painted ranges have not changed for `quietMs`; returns when they last changed. */
+async function settleHighlights(page: Page, quietMs: number, timeoutMs: number): Promise<{ ranges: number; changedAt: number }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let changedAt = await page.evaluate(() => performance.now());
+  let stableSince = Date.now();
+  while (Date.now() < deadline) {
+    const now = await paintedCount(page);
+    if (now !== last) {
+      last = now;
+      changedAt = await page.evaluate(() => performance.now());
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs && now > 0) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { ranges: last, changedAt };
+}
+
+async function longTaskRun(url: string, extension: boolean): Promise<LongTaskRun> {
+  const browser = await launchBrowser({ extension });
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(observeLongTasks);
+    await page.goto(url, { timeout: 120_000 });
+    let settled: { ranges: number; changedAt: number } | undefined;
+    if (extension) settled = await settleHighlights(page, 1500, 60_000);
+    else await page.waitForTimeout(3000);
+    const data = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const store = (window as unknown as { __bench: { tasks: { startTime: number; duration: number }[]; frames: { scripts: { url: string; duration: number }[] }[] } }).__bench;
+      return { dcl: nav.domContentLoadedEventEnd, tasks: store.tasks, frames: store.frames };
+    });
+    const after = data.tasks.filter((task) => task.startTime >= data.dcl);
+    const extensionScripts = data.frames.flatMap((frame) => frame.scripts).filter((script) => script.url.startsWith('chrome-extension://'));
+    return {
+      maxMs: Math.max(0, ...data.tasks.map((task) => task.duration)),
+      maxAfterDclMs: Math.max(0, ...after.map((task) => task.duration)),
+      longTasksAfterDcl: after.length,
+      extensionScriptMaxMs: extension ? Math.max(0, ...extensionScripts.map((script) => script.duration)) : undefined,
+      highlightedAfterMs: settled ? settled.changedAt - data.dcl : undefined,
+      ranges: settled?.ranges,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureLongTasks(url: string, loads: number, log: (line: string) => void): Promise<LongTaskResult> {
+  const result: LongTaskResult = { without: [], with: [] };
+  for (let i = 0; i < loads; i++) {
+    for (const extension of [false, true]) {
+      const run = await longTaskRun(url, extension);
+      (extension ? result.with : result.without).push(run);
+      log(`  huge ${extension ? 'with' : 'without'} extension: longest task ${run.maxMs.toFixed(0)} ms, after DOMContentLoaded ${run.maxAfterDclMs.toFixed(0)} ms (${run.longTasksAfterDcl} long)${run.ranges !== undefined ? `, ${run.ranges} ranges ${run.highlightedAfterMs!.toFixed(0)} ms after DCL` : ''}`);
+    }
+  }
+  return result;
+}
+
+// ---- DOM change to highlight -------------------------------------------------------------------
+
+/** Appends a paragraph with a term and counts frames until a range inside it is painted. */
+function appendAndWait(index: number): Promise<{ ms: number; frames: number }> {
+  const host = document.querySelector('article') ?? document.body;
+  const paragraph = document.createElement('p');
+  paragraph.textContent = `Update ${index}: a new trial combines pembrolizumab with radioembolization.`;
+  const inParagraph = () => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('glossary')) continue;
+      for (const range of highlight as unknown as Iterable<AbstractRange>) if (paragraph.contains(range.startContainer)) return true;
+    }
+    return false;
+  };
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    host.append(paragraph);
+    let frames = 0;
+    const check = () => {
+      frames++;
+      if (inParagraph()) resolve({ ms: performance.now() - t0, frames });
+      else if (performance.now() - t0 > 5000) reject(new Error('the new paragraph was not highlighted within 5 s'));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+async function domChangeLatency(url: string, pageName: string, samples: number): Promise<LatencyResult> {
+  const browser = await launchBrowser({ extension: true });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url, { timeout: 120_000 });
+    await settleHighlights(page, 1000, 60_000);
+    const ms: number[] = [];
+    const frames: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const sample = await page.evaluate(appendAndWait, i);
+      ms.push(sample.ms);
+      frames.push(sample.frames);
+      await page.waitForTimeout(200);
+    }
+    return { page: pageName, samples: ms, frames, medianMs: median(ms), medianFrames: median(frames) };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureDomChange(urls: { page: string; url: string }[], samples: number): Promise<LatencyResult[]> {
+  const out: LatencyResult[] = [];
+  for (const { page, url } of urls) out.push(await domChangeLatency(url, page, samples));
+  return out;
+}
+
+// ---- hover to popover --------------------------------------------------------------------------
+
+/**
+ * Arms a probe for the next pointermove: from that event's timestamp, counts animation frames until
+ * `termlight-popover .popover` exists, has a box and has been positioned (floating-ui sets left/top).
+ */
+function armHoverProbe(): void {
+  const w = window as unknown as { __hover?: Promise<{ ms: number; frames: number }> };
+  w.__hover = new Promise((resolve, reject) => {
+    addEventListener(
+      'pointermove',
+      (event) => {
+        const t0 = event.timeStamp;
+        let frames = 0;
+        const check = () => {
+          frames++;
+          const popover = document.querySelector('termlight-popover')?.shadowRoot?.querySelector<HTMLElement>('.popover');
+          const box = popover?.getBoundingClientRect();
+          if (popover && box && box.width > 0 && box.height > 0 && popover.style.left !== '') {
+            resolve({ ms: performance.now() - t0, frames });
+          } else if (performance.now() - t0 > 3000) {
+            reject(new Error('no popover within 3 s'));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        requestAnimationFrame(check);
+      },
+      { once: true, capture: true },
+    );
+  });
+}
+
+/** Centres of the first boxes of painted ranges that are fully on screen (at most 12). */
+const visibleTermPoints = (page: Page) =>
+  page.evaluate(() => {
+    const points: { x: number; y: number }[] = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('glossary')) continue;
+      for (const r of highlight as unknown as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 40 && box.bottom < innerHeight - 40 && box.left > 0 && box.right < innerWidth - 40) {
+          points.push({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+        }
+        if (points.length >= 12) return points;
+      }
+    }
+    return points;
+  });
+
+const popoverPresent = (page: Page) =>
+  page.evaluate(() => !!document.querySelector('termlight-popover')?.shadowRoot?.querySelector('.popover'));
+
+export async function measureHover(url: string, samples: number): Promise<HoverResult> {
+  const browser = await launchBrowser({ extension: true });
+  try {
+    await setStoredSettings(browser.serviceWorker!, { hoverDelayMs: 0 });
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await settleHighlights(page, 800, 30_000);
+    // Painted terms on the first screen, each hovered in turn.
+    const points = await visibleTermPoints(page);
+    if (points.length === 0) throw new Error('no painted term on the first screen');
+    const results: { ms: number; frames: number }[] = [];
+    for (let i = 0; i <= samples; i++) {
+      const { x, y } = points[i % points.length]!;
+      await page.mouse.move(1270, 790); // an empty corner: the previous popover closes
+      for (let wait = 0; wait < 40 && (await popoverPresent(page)); wait++) await page.waitForTimeout(50);
+      await page.waitForTimeout(100);
+      await page.evaluate(armHoverProbe);
+      await page.mouse.move(x, y); // one step: the first pointermove is already on the term
+      results.push(await page.evaluate(() => (window as unknown as { __hover: Promise<{ ms: number; frames: number }> }).__hover));
+    }
+    const [first, ...warm] = results;
+    const ms = warm.map((r) => r.ms);
+    const frames = warm.map((r) => r.frames);
+    return { first: first!, warm: { page: 'article', samples: ms, frames, medianMs: median(ms), medianFrames: median(frames) } };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The benchmark glossaries: the built-in one, and 1,000 and 10,000 entries made of the built-in
+ * entries plus synthetic terms (1–3 words of the `word-list` package, some with an acronym alias),
+ * generated deterministically. Also the two forms the other tools take them in: a list of surface
+ * forms (mark.js `mark(array)`) and one combined \b-bounded alternation (the regex floor, `markRegExp`).
+ */
+import { builtinGlossary, type MatcherTerm } from '../glossary';
+import { createRng } from './prng';
+import { loadVocabulary } from './words';
+
+export type GlossaryName = 'builtin' | '1k' | '10k';
+export const GLOSSARY_NAMES: readonly GlossaryName[] = ['builtin', '1k', '10k'];
+
+export interface BenchGlossary {
+  name: GlossaryName;
+  label: string;
+  entries: MatcherTerm[];
+  /** Every declared surface form (terms and aliases), deduplicated. */
+  forms: string[];
+  /** Source of the combined regular expression (flags "gi"). */
+  regexSource: string;
+}
+
+export function builtinEntries(): MatcherTerm[] {
+  return builtinGlossary.entries.map(({ id, term, aliases }) => ({ id, term, aliases: [...aliases] }));
+}
+
+/** The built-in entries followed by synthetic ones, `total` entries in all. */
+export function syntheticEntries(total: number, seed = 0x9105): MatcherTerm[] {
+  const rng = createRng(seed);
+  const { termWords } = loadVocabulary();
+  const entries = builtinEntries();
+  const taken = new Set(entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).map((form) => form.toLowerCase()));
+  while (entries.length < total) {
+    const r = rng.next();
+    const wordCount = r < 0.4 ? 1 : r < 0.8 ? 2 : 3;
+    const words: string[] = [];
+    for (let w = 0; w < wordCount; w++) words.push(rng.pick(termWords));
+    let term = words.join(' ');
+    if (rng.chance(0.3)) term = term.charAt(0).toUpperCase() + term.slice(1);
+    if (taken.has(term.toLowerCase())) continue;
+    taken.add(term.toLowerCase());
+    const aliases: string[] = [];
+    if (wordCount > 1 && rng.chance(0.15)) {
+      const acronym = words.map((word) => word[0]!.toUpperCase()).join('') + (rng.chance(0.3) ? String(rng.int(1, 9)) : '');
+      if (!taken.has(acronym.toLowerCase())) {
+        taken.add(acronym.toLowerCase());
+        aliases.push(acronym);
+      }
+    }
+    entries.push({ id: `synthetic-${entries.length}`, term, aliases });
+  }
+  return entries;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function combinedRegexSource(forms: readonly string[]): string {
+  const sorted = [...forms].sort((a, b) => b.length - a.length); // longest first: leftmost-longest-ish
+  return `\\b(?:${sorted.map(escapeRegExp).join('|')})\\b`;
+}
+
+export function makeGlossary(name: GlossaryName): BenchGlossary {
+  const entries = name === 'builtin' ? builtinEntries() : syntheticEntries(name === '1k' ? 1_000 : 10_000);
+  const seen = new Set<string>();
+  const forms: string[] = [];
+  for (const entry of entries) {
+    for (const form of [entry.term, ...(entry.aliases ?? [])]) {
+      const key = form.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      forms.push(form);
+    }
+  }
+  const label = name === 'builtin' ? `built-in (${entries.length})` : `${entries.length.toLocaleString('en-US')}`;
+  return { name, label, entries, forms, regexSource: combinedRegexSource(forms) };
+}

@@ -1,0 +1,220 @@
+/**
+ * The printed report: one table of the engine benchmark (with ratios), one of the extension's figures,
+ * and the targets of issue 7 with whether each holds.
+ */
+import type { CaseResult, ToolSummary } from './engine-bench';
+import type { ExtensionResult } from './extension-bench';
+
+export interface BenchResults {
+  environment: { chromium: string; node: string; cpus: number; runs: number; date: string; loadAverage: { atStart: number; atEnd: number } };
+  cases: CaseResult[];
+  extension?: ExtensionResult;
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  /** The figure, in words ("57 ms vs 2 × 31 ms"). */
+  figure: string;
+  holds: boolean | null;
+}
+
+const ms = (value: number | undefined): string => {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  if (value >= 100) return value.toFixed(0);
+  if (value >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+};
+/** A duration with its unit: "362 ms", "15.0 s". */
+const dur = (value: number | undefined): string => {
+  const text = ms(value);
+  return text.endsWith(' s') || text === '–' ? text : `${text} ms`;
+};
+const ratio = (value: number): string => (Number.isFinite(value) ? `${value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2)}×` : '–');
+const int = (value: number | undefined) => (value === undefined ? '–' : value.toLocaleString('en-US'));
+
+/** A mark.js cell: the median, or "> N s"/"stack overflow" when it could not finish, with n when not 5. */
+function markCell(tool: ToolSummary | undefined, runs: number): string {
+  if (!tool) return '–';
+  if (tool.error) {
+    const error = /call stack|stack overflow/i.test(tool.error) ? 'stack overflow' : tool.error;
+    return tool.n > 0 ? `${ms(tool.medianMs)} (n=${tool.n}), then ${error}` : error;
+  }
+  if (tool.cappedAtMs !== undefined && tool.n === 0) return `> ${(tool.cappedAtMs / 1000).toFixed(0)} s`;
+  return `${ms(tool.medianMs)}${tool.n !== runs ? ` (n=${tool.n})` : ''}`;
+}
+
+/** mark.js ÷ Termlight, as "≥ N×" when mark.js was cut off. */
+function markRatio(tool: ToolSummary | undefined, termlight: number): string {
+  if (!tool || (tool.error && tool.n === 0)) return '–';
+  const r = tool.medianMs / termlight;
+  return tool.cappedAtMs !== undefined && tool.n === 0 ? `> ${ratio(r)}` : ratio(r);
+}
+
+function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const lines = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...lines.map((line) => line[c]!.length)));
+  const fmt = (line: string[]) => `| ${line.map((cell, c) => (align[c] === 'l' ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, c) => (align[c] === 'l' ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [fmt(header), rule, ...rows.map(fmt)].join('\n');
+}
+
+export function engineTable(results: BenchResults): string {
+  const runs = results.environment.runs;
+  const header = [
+    'page', 'glossary', 'text nodes', 'chars', 'read', 'regex', 'Termlight', 'busy', 'rendered', 'longest slice', 'matches T / regex',
+    'markRegExp', 'mark(array)', 'T ÷ regex', 'markRegExp ÷ T', 'mark(array) ÷ T',
+  ];
+  const rows = results.cases.map((c) => {
+    const t = c.tools.termlight!;
+    const regex = c.tools.floorRegex!;
+    return [
+      c.page,
+      c.glossaryLabel,
+      int(c.stats.textNodes),
+      int(c.stats.chars),
+      ms(c.tools.floorRead?.medianMs),
+      ms(regex.medianMs),
+      ms(t.medianMs),
+      ms(t.busyMs),
+      ms(t.renderedMs),
+      ms(t.maxSliceMs),
+      `${int(t.matches)} / ${int(regex.matches)}`,
+      markCell(c.tools.markRegExp, runs),
+      markCell(c.tools.markArray, runs),
+      ratio(t.medianMs / regex.medianMs),
+      markRatio(c.tools.markRegExp, t.medianMs),
+      markRatio(c.tools.markArray, t.medianMs),
+    ];
+  });
+  return table(header, rows, ['l', 'l', ...header.slice(2).map(() => 'r' as const)]);
+}
+
+export function extensionTable(extension: ExtensionResult): string {
+  const { longTasks, domChange, hover, contentScript } = extension;
+  const max = (runs: { maxMs: number }[]) => Math.max(...runs.map((r) => r.maxMs));
+  const maxAfter = (runs: { maxAfterDclMs: number }[]) => Math.max(...runs.map((r) => r.maxAfterDclMs));
+  const rows: string[][] = [
+    ['huge: longest main-thread task of the load, without / with extension', `${ms(max(longTasks.without))} / ${ms(max(longTasks.with))} ms`],
+    ['huge: longest task after DOMContentLoaded, without / with extension', `${ms(maxAfter(longTasks.without))} / ${ms(maxAfter(longTasks.with))} ms`],
+    ['huge: long tasks (> 50 ms) after DOMContentLoaded, without / with (per load)', `${longTasks.without.map((r) => r.longTasksAfterDcl).join(', ')} / ${longTasks.with.map((r) => r.longTasksAfterDcl).join(', ')}`],
+    [
+      'huge: longest extension script in a long animation frame',
+      Math.max(...longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0)) > 0
+        ? dur(Math.max(...longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0)))
+        : 'none reported (content scripts are not attributed)',
+    ],
+    ['huge: highlighted (last range painted) after DOMContentLoaded', `${longTasks.with.map((r) => ms(r.highlightedAfterMs)).join(', ')} ms (${int(longTasks.with[0]?.ranges)} ranges)`],
+    ...domChange.map((d) => [`${d.page}: DOM change → highlight (median of ${d.samples.length})`, `${ms(d.medianMs)} ms, ${d.medianFrames} frames`]),
+    ['article: hover → popover laid out, hover delay 0, first hover (mounts the UI)', `${ms(hover.first.ms)} ms, frame ${hover.first.frames}`],
+    [`article: hover → popover laid out, hover delay 0 (median of ${hover.warm.samples.length})`, `${ms(hover.warm.medianMs)} ms, frame ${hover.warm.medianFrames}`],
+    ['content script (content-scripts/content.js), raw / gzip', `${(contentScript.bytes / 1024).toFixed(1)} KB / ${(contentScript.gzipBytes / 1024).toFixed(1)} KB`],
+  ];
+  return table(['extension (built, .output/chrome-mv3)', 'figure'], rows, ['l', 'r']);
+}
+
+export function targetsTable(targets: Target[]): string {
+  return table(
+    ['target', 'figure (medians)', 'holds'],
+    targets.map((t) => [t.name, t.figure, t.holds === null ? (t.figure === 'not run' ? 'not measured' : 'undecided') : t.holds ? 'yes' : 'NO']),
+    ['l', 'l', 'l'],
+  );
+}
+
+export function evaluateTargets(results: BenchResults): Target[] {
+  const find = (page: string, glossary: string) => results.cases.find((c) => c.page === page && c.glossary === glossary);
+  const targets: Target[] = [];
+  for (const [page, factor] of [['huge', 2], ['dense', 3]] as const) {
+    const c = find(page, 'builtin');
+    const t = c?.tools.termlight?.medianMs ?? NaN;
+    const regex = c?.tools.floorRegex?.medianMs ?? NaN;
+    targets.push({
+      name: `Termlight ≤ ${factor}× the combined-regex floor on ${page}`,
+      figure: c ? `${dur(t)} vs ${factor} × ${dur(regex)} (${ratio(t / regex)})` : 'not run',
+      holds: c ? t <= factor * regex : null,
+    });
+  }
+  for (const page of ['huge', 'dense']) {
+    const c = find(page, 'builtin');
+    const t = c?.tools.termlight?.medianMs ?? NaN;
+    const re = c?.tools.markRegExp;
+    const arr = c?.tools.markArray;
+    targets.push({
+      name: `≥ 5× faster than mark.js markRegExp on ${page}`,
+      figure: c && re ? `${dur(re.medianMs)} ÷ ${dur(t)} = ${ratio(re.medianMs / t)}` : 'not run',
+      holds: c && re ? re.medianMs / t >= 5 : null,
+    });
+    const capped = arr?.cappedAtMs !== undefined && arr.n === 0;
+    targets.push({
+      name: `≥ 100× faster than mark.js mark(array) on ${page}`,
+      figure: c && arr ? `${capped ? '> ' : ''}${dur(arr.medianMs)} ÷ ${dur(t)} = ${capped ? '> ' : ''}${ratio(arr.medianMs / t)}${arr.n && arr.n < results.environment.runs ? ` (mark(array) n=${arr.n})` : ''}` : 'not run',
+      // Cut off below the target: undecided (mark.js might have taken longer still).
+      holds: !c || !arr ? null : arr.n > 0 ? arr.medianMs / t >= 100 : capped && arr.medianMs / t >= 100 ? true : null,
+    });
+  }
+  const base = find('huge', 'builtin')?.tools.termlight?.medianMs;
+  const big = find('huge', '10k')?.tools.termlight?.medianMs;
+  targets.push({
+    name: '10,000 entries ≤ 1.5× the built-in glossary on huge',
+    figure: base && big ? `${dur(big)} vs ${dur(base)} (${ratio(big / base)})` : 'not run',
+    holds: base && big ? big / base <= 1.5 : null,
+  });
+  const ext = results.extension;
+  if (ext) {
+    const withMax = Math.max(...ext.longTasks.with.map((r) => r.maxAfterDclMs));
+    const withoutMax = Math.max(...ext.longTasks.without.map((r) => r.maxAfterDclMs));
+    const extra = ext.longTasks.with.reduce((n, r) => n + r.longTasksAfterDcl, 0) - ext.longTasks.without.reduce((n, r) => n + r.longTasksAfterDcl, 0);
+    const extScript = Math.max(...ext.longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0));
+    targets.push({
+      name: 'no main-thread task over 50 ms caused by the extension on huge',
+      figure: `longest task after DOMContentLoaded ${dur(withMax)} with vs ${dur(withoutMax)} without (${ext.longTasks.with.length} loads each); ${extra >= 0 ? '+' : ''}${extra} long tasks${extScript > 0 ? `; longest extension script ${dur(extScript)}` : ''}`,
+      holds: withMax <= Math.max(50, withoutMax) && extra <= 0 && extScript <= 50,
+    });
+    const worst = Math.max(...ext.domChange.map((d) => d.medianMs));
+    targets.push({
+      name: 'a DOM change highlighted within 100 ms',
+      figure: ext.domChange.map((d) => `${d.page} ${dur(d.medianMs)}`).join(', '),
+      holds: worst <= 100,
+    });
+    targets.push({
+      name: 'popover visible within one frame after the dwell delay (delay 0: by frame 2)',
+      figure: `frame ${ext.hover.warm.medianFrames} (${dur(ext.hover.warm.medianMs)}); first hover frame ${ext.hover.first.frames} (${dur(ext.hover.first.ms)})`,
+      holds: ext.hover.warm.medianFrames <= 2,
+    });
+    targets.push({
+      name: 'content script ≤ 40 KB gzip',
+      figure: `${(ext.contentScript.gzipBytes / 1024).toFixed(1)} KB (${int(ext.contentScript.gzipBytes)} bytes)`,
+      holds: ext.contentScript.gzipBytes <= 40 * 1024,
+    });
+  }
+  return targets;
+}
+
+export function printReport(results: BenchResults): string {
+  const env = results.environment;
+  const parts = [
+    `Termlight benchmark — ${env.chromium}, headless; Node ${env.node}; ${env.cpus} cores; ${env.date}`,
+    `Load average ${env.loadAverage.atStart.toFixed(1)} at the start, ${env.loadAverage.atEnd.toFixed(1)} at the end (other work on the machine slows every figure).`,
+    `Medians of ${env.runs} alternating runs in one page load (ms). read/regex = the floors; Termlight = createHighlighter(entries)`,
+    '.run(body) until its promise resolves; busy = its own main-thread time (its slices); rendered = until the frame after it',
+    'has rendered (Chromium builds markers for the ranges then); longest slice = its longest stretch without yielding (worst run).',
+    'mark.js times exclude unmark; "> N s" = cut off after N s; n = runs when fewer.',
+    '',
+    engineTable(results),
+  ];
+  const frames = results.cases.filter((c) => c.domChangeFrame);
+  if (frames.length > 0) {
+    parts.push(
+      '',
+      table(
+        ['Chromium, any DOM change: the next frame (median ms)', 'without ranges', 'with Termlight\'s ranges'],
+        frames.map((c) => [`${c.page} (${int(c.domChangeFrame!.ranges)} ranges)`, ms(c.domChangeFrame!.without), ms(c.domChangeFrame!.withRanges)]),
+        ['l', 'r', 'r'],
+      ),
+    );
+  }
+  if (results.extension) parts.push('', extensionTable(results.extension));
+  parts.push('', targetsTable(results.targets));
+  return parts.join('\n');
+}
