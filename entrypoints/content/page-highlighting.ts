@@ -6,6 +6,7 @@
 // carry the extractor or search that the barrel also exports.
 import { createHighlighter, type Highlighter, type HighlightResult } from '@/glossary/page/highlighter';
 import { watchMutations, type MutationWatcher } from '@/glossary/page/mutation-watcher';
+import { visibleRegion } from '@/glossary/page/visible-region';
 import type { Catalogue } from '@/glossary/catalogue';
 import { isSiteDisabled, type Settings } from '@/utils/settings-schema';
 
@@ -84,7 +85,7 @@ export function startPageHighlighting({
     watcher = watchMutations({ highlighter, onUpdate: notify });
     watcher.observe(document);
     for (const root of shadowRoots) watcher.observe(root);
-    void highlighter.run(document).then(notify);
+    void highlighter.run(document, { first: visibleRegion() }).then(notify);
   }
 
   function stop(): void {

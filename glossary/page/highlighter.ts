@@ -57,8 +57,11 @@ export interface ContainerChange {
 }
 
 export interface Highlighter {
-  /** Highlights everything under `root` (a document, element or open shadow root). */
-  run(root: Container): Promise<HighlightResult>;
+  /**
+   * Highlights everything under `root` (a document, element or open shadow root). With `first`, a
+   * block element under `root` (the part of the page in view), that part is read and painted first.
+   */
+  run(root: Container, options?: { first?: Element | null }): Promise<HighlightResult>;
   /** Redoes changed containers and forgets removed ones. */
   update(changes: readonly ContainerChange[], removedSomething?: boolean): Promise<HighlightResult>;
   /** Switches style, first-occurrence mode or hidden entries without re-reading the page. */
@@ -187,8 +190,8 @@ export function createHighlighter(
   }
 
   /** Indexes and matches one walk, yielding to the page between slices. */
-  async function index(container: Container, deep: boolean, startedIn: number): Promise<boolean> {
-    const blocks = walkBlocks(container, { deep, onShadowRoot: noticeShadowRoot });
+  async function index(container: Container, deep: boolean, startedIn: number, skip?: Element): Promise<boolean> {
+    const blocks = walkBlocks(container, { deep, onShadowRoot: noticeShadowRoot, skip });
     budget.start();
     // The clock is read every few blocks, or sooner after much text: most blocks take microseconds.
     let sinceCheck = 0;
@@ -303,12 +306,18 @@ export function createHighlighter(
   }
 
   return {
-    run(root) {
+    run(root, { first } = {}) {
       return enqueue(async (startedIn) => {
         for (const container of [...records.keys()]) {
           if (container === root || root.contains(container)) dropRecord(container);
         }
-        if (await index(root, true, startedIn)) paint();
+        const inView = first && first !== root && root.contains(first) ? first : undefined;
+        if (inView) {
+          // What the reader sees first, painted as soon as it is read; then the rest, without it.
+          if (!(await index(inView, true, startedIn))) return;
+          paint();
+        }
+        if (await index(root, true, startedIn, inView)) paint();
       });
     },
 

@@ -68,6 +68,8 @@ export interface WalkOptions {
   deep: boolean;
   /** Called for each open shadow root the walk enters (to style and observe it). */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** A block element whose subtree is left out (already read: the part of the page in view). */
+  skip?: Element;
 }
 
 /**
@@ -99,7 +101,7 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       } else {
         const block = builder.flush(builder.container);
         if (block) yield block;
-        if (deep && !isSkippedElement(element, name)) {
+        if (deep && element !== options.skip && !isSkippedElement(element, name)) {
           const shadow = element.shadowRoot;
           if (shadow) {
             options.onShadowRoot?.(shadow);

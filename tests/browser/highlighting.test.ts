@@ -212,3 +212,28 @@ describe('when the extension is reloaded or updated', () => {
     }
   });
 });
+
+describe('a page opened in the middle', () => {
+  it('highlights the part in view first', async () => {
+    const filler = Array.from({ length: 150 }, (_, i) => `<p>Paragraph ${i} about chemotherapy and the bile ducts.</p>`).join('');
+    server.route('/generated/long-page.html', {
+      body: `<!doctype html><meta charset="utf-8"><title>Long page</title><body style="font:16px sans-serif">
+        <article>${filler}</article>
+        <section id="target" style="min-height:1200px"><h2>Nivolumab and pembrolizumab</h2><p>Both are checkpoint inhibitors.</p></section>
+        <article>${filler}</article></body>`,
+    });
+    await page.goto(`${server.origin}/generated/long-page.html#target`);
+    await settledRanges(page);
+    // CSS.highlights keeps the order ranges were added in: those in view must come first.
+    const firstAdded = await page.evaluate(() => {
+      const highlight = CSS.highlights.get('glossary-underline') as unknown as Iterable<AbstractRange>;
+      return [...highlight].slice(0, 4).map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    });
+    expect(firstAdded).toEqual(['Nivolumab', 'pembrolizumab', 'checkpoint inhibitors', 'chemotherapy']);
+  });
+});

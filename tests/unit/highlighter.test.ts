@@ -115,6 +115,15 @@ describe('createHighlighter', () => {
     expect(highlighter.result()).toEqual({ matches: 0, counts: {} });
   });
 
+  it('reads and paints the part in view first, then the rest, each occurrence once', async () => {
+    document.body.innerHTML = `<p>chemotherapy at the top</p><section id="view"><p>pembrolizumab in view</p><div><p>TARE for ICC</p></div></section><p>bile duct below</p>`;
+    const highlighter = createHighlighter(terms);
+    const result = await highlighter.run(document.body, { first: document.getElementById('view') });
+    // The registry keeps insertion order: the part in view went in first.
+    expect(painted()).toEqual(['pembrolizumab', 'TARE', 'ICC', 'chemotherapy', 'bile duct']);
+    expect(result.matches).toBe(5);
+  });
+
   it('yields to the page between slices and still finds everything on a large page', async () => {
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>Paragraph ${i}: chemotherapy and <b>pembrolizumab</b>.</p>`).join('');
     let ticks = 0;
