@@ -156,3 +156,34 @@ describe('the options page', () => {
     await options.close();
   });
 });
+
+describe('a large imported glossary', () => {
+  it('imports 10,000 entries and highlights them with the built-in ones', async () => {
+    const syllables = ['ka', 'lo', 'mi', 'nu', 'pe', 'ra', 'si', 'to', 'vu', 'ze'];
+    const word = (n: number) => Array.from({ length: 4 }, (_, i) => syllables[Math.floor(n / 10 ** i) % 10]).join('');
+    const entries = Array.from({ length: 10_000 }, (_, n) => ({
+      id: `t${n}`,
+      term: `${word(n)}mab`,
+      aliases: [],
+      category: 'drug',
+      summary: `Synthetic drug number ${n}.`,
+      quotes: [`Synthetic quote ${n}.`],
+      related: [],
+    }));
+    const glossary = { format: 1, id: 'synthetic', title: 'Ten thousand terms', source: { title: 'A generated list' }, entries };
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Import a glossary file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(glossary)) });
+    await expect.poll(() => options.getByRole('status').allTextContents(), { timeout: 10_000 }).toContain('Imported “Ten thousand terms” with 10000 terms.');
+    await options.close();
+
+    server.route('/generated/synthetic-drugs.html', {
+      body: `<!doctype html><meta charset="utf-8"><title>Drugs</title>
+        <p>Patients received ${word(0)}mab, then ${word(4321)}mab and ${word(9999)}mab, with chemotherapy.</p>`,
+    });
+    await page.goto(`${server.origin}/generated/synthetic-drugs.html`);
+    await expect
+      .poll(async () => (await settledRanges(page)).map((range) => range.text), { timeout: 10_000 })
+      .toEqual([`${word(0)}mab`, `${word(4321)}mab`, `${word(9999)}mab`, 'chemotherapy']);
+  });
+});
