@@ -2,12 +2,12 @@
  * Debian's Chromium, headless, driven by playwright-core (as the browser tests do), and the pages served
  * from memory on 127.0.0.1 by the tests' static server.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { existsSync, statSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../tests/browser/find-browser.mjs';
+import { launchWithExtension } from '../tests/browser/support/chromium';
 
 export { startStaticServer, type StaticServer } from '../tests/browser/support/static-server';
 
@@ -20,15 +20,8 @@ export const ISOLATION_HEADERS = {
   'cross-origin-embedder-policy': 'require-corp',
 };
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  // One tab at a time, but keep it running at full speed whatever the window manager thinks.
+/** On top of the tests' flags: one tab at a time, but at full speed whatever the window manager thinks. */
+const BENCH_ARGS = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -41,20 +34,10 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
+/** The same launch as the browser tests' (tests/browser/support/chromium.ts), with the bench's flags. */
 export async function launchBrowser({ extension = false, exposeGc = false } = {}): Promise<BenchBrowser> {
-  const args = [...ARGS];
-  if (exposeGc) args.push('--js-flags=--expose-gc');
-  if (extension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: findChromium(),
-    headless: true,
-    args,
-    viewport: { width: 1280, height: 800 },
-  });
-  const close = () => context.close();
-  if (!extension) return { context, close };
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, serviceWorker, close };
+  const extraArgs = exposeGc ? [...BENCH_ARGS, '--js-flags=--expose-gc'] : BENCH_ARGS;
+  return launchWithExtension({ withExtension: extension, extraArgs });
 }
 
 /** Whether .output/chrome-mv3 exists, and whether the engine or content script changed since it was built. */

@@ -1,12 +1,13 @@
 // The highlighter in real Chromium with the built extension: what it paints on pages that look like
 // real sites, that it leaves the page untouched, and that settings apply live.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { launchExtension, launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import type { StaticServer } from './support/static-server';
 import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
-import { resetStoredSettings, setStoredSettings } from './support/extension-settings';
+import { setStoredSettings } from './support/extension-settings';
+import { useChromiumSession } from './support/chromium-session';
 import { sendToTopFrame } from './support/interaction';
 
 let server: StaticServer;
@@ -14,18 +15,8 @@ let browser: ExtensionBrowser;
 let page: Page;
 const errors: string[] = [];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await resetStoredSettings(browser.serviceWorker);
-  await page?.close();
-  page = await browser.context.newPage();
+useChromiumSession((session) => {
+  ({ server, browser, page } = session);
   errors.length = 0;
   page.on('pageerror', (error) => errors.push(error.message));
 });

@@ -1,14 +1,14 @@
 // Glossaries drawn from any article, in real Chromium: extract from a page in the popup, review, save,
 // see the new terms highlighted on another page; export, delete, re-import; bad files refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import type { ExtensionBrowser } from './support/chromium';
+import { useChromiumSession } from './support/chromium-session';
+import type { StaticServer } from './support/static-server';
 import { settledRanges } from './support/page-probes';
 import { PopupSession } from './support/popup-session';
 import { hoverTerm, popover } from './support/interaction';
-import { resetStoredSettings } from './support/extension-settings';
 
 declare const chrome: any;
 
@@ -16,19 +16,8 @@ let server: StaticServer;
 let browser: ExtensionBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await resetStoredSettings(browser.serviceWorker);
-  await browser.serviceWorker.evaluate(() => chrome.storage.local.clear());
-  await page?.close();
-  page = await browser.context.newPage();
+useChromiumSession((session) => ({ server, browser, page } = session), {
+  beforeNewPage: (extension) => extension.serviceWorker.evaluate(() => chrome.storage.local.clear()),
 });
 
 const storedGlossaries = () => browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('glossaries')).glossaries ?? []);

@@ -1,30 +1,19 @@
 // The hover popover in real Chromium: hover intent, content, keyboard, touch, positioning, and
 // isolation from hostile page CSS.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import type { ExtensionBrowser } from './support/chromium';
+import { useChromiumSession } from './support/chromium-session';
+import type { StaticServer } from './support/static-server';
 import { settledRanges } from './support/page-probes';
 import { axeViolations, centre, hoverTerm, popover, sendToTopFrame, termBoxes } from './support/interaction';
-import { resetStoredSettings, setStoredSettings } from './support/extension-settings';
+import { setStoredSettings } from './support/extension-settings';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await resetStoredSettings(browser.serviceWorker);
-  await page?.close();
-  page = await browser.context.newPage();
-});
+useChromiumSession((session) => ({ server, browser, page } = session));
 
 async function open(name: string): Promise<void> {
   await page.goto(`${server.origin}/pages/${name}.html`);

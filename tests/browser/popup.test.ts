@@ -1,13 +1,14 @@
 // The real toolbar popup (opened with chrome.action.openPopup for the active tab), the options page
 // and the toolbar badge, in real Chromium.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { startStaticServer, type StaticServer } from './support/static-server';
+import type { ExtensionBrowser } from './support/chromium';
+import { useChromiumSession } from './support/chromium-session';
+import type { StaticServer } from './support/static-server';
 import { paintedRanges, settledRanges } from './support/page-probes';
 import { PopupSession } from './support/popup-session';
 import { axeScript, axeViolations, popover, type AxeViolation } from './support/interaction';
-import { resetStoredSettings, setStoredSettings } from './support/extension-settings';
+import { setStoredSettings } from './support/extension-settings';
 
 declare const chrome: any;
 
@@ -16,20 +17,11 @@ let browser: ExtensionBrowser;
 let page: Page;
 let popup: PopupSession | undefined;
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  browser = await launchExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await popup?.close();
-  popup = undefined;
-  await resetStoredSettings(browser.serviceWorker);
-  await page?.close();
-  page = await browser.context.newPage();
+useChromiumSession((session) => ({ server, browser, page } = session), {
+  beforeNewPage: async () => {
+    await popup?.close();
+    popup = undefined;
+  },
 });
 
 async function openArticle(): Promise<void> {

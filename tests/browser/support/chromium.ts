@@ -13,7 +13,10 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension({ withExtension = true } = {}): Promise<ExtensionBrowser | { context: BrowserContext; close(): Promise<void> }> {
+export async function launchWithExtension({
+  withExtension = true,
+  extraArgs = [] as string[],
+} = {}): Promise<ExtensionBrowser | { context: BrowserContext; close(): Promise<void> }> {
   if (withExtension && !existsSync(`${CHROME_BUILD}/manifest.json`)) {
     throw new Error(`No build at ${CHROME_BUILD}: run \`npm run build\` first (npm test does).`);
   }
@@ -25,6 +28,7 @@ export async function launchWithExtension({ withExtension = true } = {}): Promis
     '--disable-sync',
     '--no-first-run',
     '--no-default-browser-check',
+    ...extraArgs,
   ];
   if (withExtension) args.push(`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`);
   const context = await chromium.launchPersistentContext('', {

@@ -1,0 +1,169 @@
+// The real-world corpus (tests/fixtures/corpus/manifest.json) in Firefox ESR, as tests/browser/corpus.test.ts
+// checks it in Chromium: on each page the extension paints exactly the glossary terms the manifest
+// lists (per frame and per single-page-app route too), the page reads and lays out exactly as it does
+// in a Firefox without the extension, and nothing the extension does throws or logs an error.
+//
+// Two Firefoxes, each launched once for the file (support/firefox.ts): one with the build installed as
+// a temporary add-on, one without. Every page is opened in both at once and compared after the
+// extension has settled. Default settings: a fresh profile has nothing in browser.storage, so no
+// control page is needed (extension pages cannot be opened the ordinary way in Firefox anyway).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchFirefox, probe, type FirefoxBrowser } from '../support/firefox';
+import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../support/static-server';
+import { pageSignature, paintedRanges, settledRanges } from '../support/page-probes';
+
+interface Expected {
+  highlights: Record<string, number>;
+}
+interface CorpusPage extends Expected {
+  path: string;
+  kind: string;
+  about: string;
+  csp?: boolean;
+  ready?: { selector?: string; title?: string };
+  frames?: (Expected & { selector: string })[];
+  routes?: (Expected & { hash: string })[];
+}
+interface Manifest {
+  csp: string;
+  pages: CorpusPage[];
+}
+
+const manifest = JSON.parse(readFileSync(join(FIXTURES_DIR, 'corpus/manifest.json'), 'utf8')) as Manifest;
+
+let server: StaticServer;
+let withExtension: FirefoxBrowser;
+let without: FirefoxBrowser;
+let page: Page; // with the extension
+let plain: Page; // without
+const problems = { page: [] as string[], plain: [] as string[] };
+
+function listen(target: Page, into: string[]): void {
+  // Uncaught errors of the page and of the extension's content script in it (WebDriver BiDi reports
+  // both as the page's JavaScript log entries).
+  target.on('pageerror', (error) => into.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+  target.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'assert') into.push(`console.${message.type()}: ${message.text()}`);
+  });
+  // A page that references something missing would log a 404 that is not ours: the corpus has none.
+  target.on('response', (response) => {
+    if (response.status() >= 400) into.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+}
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  // Pages marked `csp` are served with the strict policy, which also blocks their own inline code.
+  // Firefox applies it as Chromium does; the content script and its manifest-declared CSS are not
+  // subject to the page's policy in either, so the CSP page needs no special handling here.
+  for (const entry of manifest.pages.filter((candidate) => candidate.csp)) {
+    server.route(`/${entry.path}`, {
+      body: readFileSync(join(FIXTURES_DIR, entry.path), 'utf8'),
+      headers: { 'Content-Security-Policy': manifest.csp },
+    });
+  }
+  [withExtension, without] = await Promise.all([launchFirefox(), launchFirefox({ withExtension: false })]);
+  [page, plain] = await Promise.all([withExtension.newPage(), without.newPage()]);
+  listen(page, problems.page);
+  listen(plain, problems.plain);
+});
+
+afterAll(async () => {
+  await Promise.all([withExtension?.close(), without?.close()]);
+  await server?.close();
+});
+
+beforeEach(() => {
+  problems.page.length = 0;
+  problems.plain.length = 0;
+});
+
+/** Painted ranges as text -> count, the manifest's shape. */
+function tally(ranges: { text: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { text } of ranges) counts[text] = (counts[text] ?? 0) + 1;
+  return counts;
+}
+
+async function ready(target: Page, entry: CorpusPage): Promise<void> {
+  if (entry.ready?.selector) await target.waitForSelector(entry.ready.selector, { timeout: 10_000 });
+  if (entry.ready?.title) await waitForTitle(target, entry.ready.title);
+}
+
+async function waitForTitle(target: Page, title: string): Promise<void> {
+  try {
+    await target.waitForFunction((wanted) => document.title === wanted, { timeout: 10_000 }, title);
+  } catch {
+    throw new Error(`document.title is "${await target.title()}", expected "${title}"`);
+  }
+}
+
+/** Waits for the painted ranges to reach the expected counts, then checks they stay there. */
+async function expectHighlights(target: Page | Frame, expected: Record<string, number>, where: string): Promise<void> {
+  await expect
+    .poll(async () => tally(await paintedRanges(probe(target))), { timeout: 10_000, message: `highlights on ${where}` })
+    .toEqual(expected);
+  expect(tally(await settledRanges(probe(target))), `highlights on ${where} after settling`).toEqual(expected);
+}
+
+/** The frame an iframe element shows, once its document has loaded. */
+async function frameOf(target: Page, selector: string): Promise<Frame> {
+  const element = await target.waitForSelector(selector);
+  const frame = await element?.contentFrame();
+  await element?.dispose();
+  if (!frame) throw new Error(`${selector} has no frame`);
+  await frame.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+  return frame;
+}
+
+describe('Firefox: the real-world corpus', () => {
+  for (const entry of manifest.pages) {
+    it(`${entry.path} (${entry.kind}): paints the manifest's terms and leaves the page as it was`, async () => {
+      const url = `${server.origin}/${entry.path}`;
+      await Promise.all([page.goto(url), plain.goto(url)]);
+      await Promise.all([ready(page, entry), ready(plain, entry)]);
+
+      await expectHighlights(page, entry.highlights, entry.path);
+      for (const frame of entry.frames ?? []) {
+        await expectHighlights(await frameOf(page, frame.selector), frame.highlights, `${entry.path} ${frame.selector}`);
+      }
+
+      // The same text, markup and boxes as without the extension, in the page and in its frames.
+      expect(await pageSignature(probe(page))).toEqual(await pageSignature(probe(plain)));
+      for (const frame of entry.frames ?? []) {
+        const [withFrame, plainFrame] = await Promise.all([frameOf(page, frame.selector), frameOf(plain, frame.selector)]);
+        expect(await pageSignature(probe(withFrame)), `${frame.selector}`).toEqual(await pageSignature(probe(plainFrame)));
+      }
+
+      // Single-page app routes: re-rendered content is highlighted, and the app's own check that
+      // nobody changed its DOM passes (it sets the title to "hydration-ok" only then). The hash is set
+      // and the evaluation returns only once the page's hashchange handler has run (it was registered
+      // first, so it runs first and retitles the page "rendering"): waiting for "hydration-ok" then
+      // cannot be satisfied by the previous route's title.
+      for (const route of entry.routes ?? []) {
+        await Promise.all(
+          [page, plain].map((target) =>
+            target.evaluate(
+              (hash) =>
+                new Promise<void>((resolve) => {
+                  addEventListener('hashchange', () => resolve(), { once: true });
+                  location.hash = hash;
+                }),
+              route.hash,
+            ),
+          ),
+        );
+        await Promise.all([waitForTitle(page, 'hydration-ok'), waitForTitle(plain, 'hydration-ok')]);
+        await expectHighlights(page, route.highlights, `${entry.path}${route.hash}`);
+        expect(await pageSignature(probe(page))).toEqual(await pageSignature(probe(plain)));
+      }
+
+      // Anything the page logs on its own shows up without the extension too; the corpus logs nothing.
+      expect(problems.plain).toEqual([]);
+      expect(problems.page).toEqual([]);
+    });
+  }
+});
