@@ -2,7 +2,7 @@
  * The highlight engine: finds every glossary term under a root and paints it with the CSS Custom
  * Highlight API, so the page's DOM, layout and event handlers stay exactly as they were.
  *
- * Work is done in slices that yield to the page, the page's top (what a reader sees on load) first.
+ * Work is done in slices that yield to the page, the part of the page in view first (see run()).
  * The engine keeps, per container (see text-index.ts), the occurrences it found there, so that a
  * mutation redoes only the containers it touched.
  */
