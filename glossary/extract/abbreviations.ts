@@ -9,6 +9,8 @@
  * alignment.ts). Phrases such as "also known as" and "hereafter" are handled in phrases.ts.
  * Quantity symbols ("short-circuit current (Isc)") are read by quantity.ts; short forms whose parts
  * the words give in another order ("cell adhesion molecule L1 (L1CAM)") by reorderedKeys, last.
+ * Coordinated modifiers sharing one head, "scanning (SEM) and transmission (TEM) electron microscopy",
+ * are read before everything else by ellipsis.ts; their long forms are written in two pieces.
  */
 import { alignmentIsStrict, type WordAlignment } from './alignment';
 import { findBracketGroups, type BracketGroup } from './brackets';
@@ -16,6 +18,7 @@ import { isAlnum, isSpace, skipSpacesBack, tokenStartBefore } from './chars';
 import { clauseStart, MAX_WINDOW_CHARS } from './clause';
 import { chooseLongForm, defaultMaxWords, permutedInitials } from './long-form';
 import { keyForShortForm, keysFor, reorderedKeys } from './short-form-keys';
+import { findSharedHeadDefinitions } from './ellipsis';
 import { findPhraseDefinitions, stripMarker } from './phrases';
 import { quantityLongForm } from './quantity';
 import { isPlausibleShortForm, looksLikeAbbreviation } from './short-form';
@@ -38,8 +41,14 @@ export const MAX_BRACKETS = 20_000;
 
 export function extractAbbreviations(text: string): AbbreviationPair[] {
   const source = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  const pairs: AbbreviationPair[] = [];
-  for (const group of findBracketGroups(source, MAX_INNER).slice(0, MAX_BRACKETS)) {
+  const groups = findBracketGroups(source, MAX_INNER).slice(0, MAX_BRACKETS);
+  // Coordinated modifiers sharing a head, "scanning (SEM) and transmission (TEM) electron microscopy",
+  // are read first: one bracket of the chain alone would take the words before it.
+  const shared = findSharedHeadDefinitions(source, groups);
+  const pairs: AbbreviationPair[] = [...shared];
+  const inChain = new Set(shared.map((p) => p.shortStart));
+  for (const group of groups) {
+    if (inChain.has(group.open + 1) || inChain.has(firstNonSpace(source, group.open + 1))) continue;
     const pair = definitionAt(source, group);
     if (pair) pairs.push(pair);
   }
@@ -48,6 +57,11 @@ export function extractAbbreviations(text: string): AbbreviationPair[] {
     if (!taken.has(pair.shortStart)) pairs.push(pair);
   }
   return pairs.sort((a, b) => a.shortStart - b.shortStart);
+}
+
+function firstNonSpace(text: string, at: number): number {
+  while (isSpace(text[at])) at++;
+  return at;
 }
 
 interface Span {

@@ -11,7 +11,15 @@ function defined(text: string): string[] {
 
 function expectExactOffsets(text: string, pair: AbbreviationPair): void {
   expect(text.slice(pair.shortStart, pair.shortEnd)).toBe(pair.short);
-  expect(text.slice(pair.longStart, pair.longEnd)).toBe(pair.long);
+  if (!pair.longParts) {
+    expect(text.slice(pair.longStart, pair.longEnd)).toBe(pair.long);
+    return;
+  }
+  // A long form written in pieces (coordinated modifiers sharing a head): the pieces, joined, are the long form.
+  const pieces = pair.longParts.map((part) => text.slice(part.start, part.end));
+  expect(pieces.reduce((joined, piece) => (joined.endsWith('-') ? joined + piece : `${joined} ${piece}`))).toBe(pair.long);
+  expect(pair.longStart).toBe(pair.longParts[0]?.start);
+  expect(pair.longEnd).toBe(pair.longParts[pair.longParts.length - 1]?.end);
 }
 
 describe('extractAbbreviations: the two directions', () => {
@@ -189,6 +197,27 @@ describe('extractAbbreviations: the shapes of short and long forms', () => {
 
   it('reaches across a comma when every item is spelled and one head noun follows', () => {
     expect(defined('Type-A, type-B lesions (TATB) were scored.')).toEqual(['TATB | Type-A, type-B lesions']);
+  });
+
+  it('joins coordinated modifiers to the head noun they share', () => {
+    expect(defined('Leaves were imaged by optical (OCM) and fluorescence (FCM) confocal microscopy.')).toEqual([
+      'OCM | optical confocal microscopy',
+      'FCM | fluorescence confocal microscopy',
+    ]);
+    expect(defined('Plasma esters (monoethyl-[MEA], dipropyl-[DPA] and di-n-hexyl [DnHA] adipate) were assayed.')).toEqual([
+      'MEA | monoethyl-adipate',
+      'DPA | dipropyl-adipate',
+      'DnHA | di-n-hexyl adipate',
+    ]);
+    // Each bracket spells its own word: no shared head, ordinary definitions.
+    expect(defined('Serum tumour necrosis factor (TNF) and interleukin (IL) levels rose.')).toEqual([
+      'TNF | tumour necrosis factor',
+      'IL | interleukin',
+    ]);
+    expect(defined('the left ventricle (LV) and right ventricle (RV) walls')).toEqual([
+      'LV | left ventricle',
+      'RV | right ventricle',
+    ]);
   });
 
   it('accepts one letter only for one word', () => {

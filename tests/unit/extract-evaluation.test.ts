@@ -19,15 +19,15 @@ describe('abbreviation extraction on the Ab3P MED1250 development set', () => {
   });
 
   // A behaviour guarantee, not a timing: these are the figures the rules reach, rounded down (npm run
-  // eval:abbrev prints them with the misses: P 0.983, R 0.892 on all records). Ab3P itself scores
-  // precision 0.965, recall 0.832 on this set. The target, recall 0.90 at precision 0.97, is not
-  // reached: most remaining misses are gold long forms that do not spell their short form at all
-  // ("phenytoin (DPH)", "pyruvate dehydrogenase (E1)"), that are not in the text as written
-  // ("dimethyl-[DMP]" for "dimethyl-phthalate"), or that start with a space in the gold file.
-  it('keeps precision at or above 0.98 and recall at or above 0.89', () => {
+  // eval:abbrev prints them with the misses: P 0.984, R 0.900 on all records, TP 1099 of 1221). Ab3P
+  // itself scores precision 0.965, recall 0.832 on this set. The target, recall 0.90 at precision
+  // 0.97, is reached, narrowly: most remaining misses are gold long forms that do not spell their short
+  // form at all ("phenytoin (DPH)", "pyruvate dehydrogenase (E1)"), that are not in the text as written
+  // ("day after parturition" for "day one after parturition"), or that start with a space in the gold file.
+  it('keeps precision at or above 0.98 and recall at or above 0.90', () => {
     const all = score(records, gold, extractAbbreviations);
     expect(all.precision).toBeGreaterThanOrEqual(0.98);
-    expect(all.recall).toBeGreaterThanOrEqual(0.89);
+    expect(all.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it('reaches recall 0.90 at precision 0.98 on the first 80% of records, used for tuning', () => {
@@ -40,7 +40,7 @@ describe('abbreviation extraction on the Ab3P MED1250 development set', () => {
   it('does about as well on the held-out last 20% of records', () => {
     const { heldOut } = splitRecords(records);
     const held = score(heldOut, gold, extractAbbreviations);
-    expect(held.precision).toBeGreaterThanOrEqual(0.98);
-    expect(held.recall).toBeGreaterThanOrEqual(0.85);
+    expect(held.precision).toBeGreaterThanOrEqual(0.99);
+    expect(held.recall).toBeGreaterThanOrEqual(0.86);
   });
 });
