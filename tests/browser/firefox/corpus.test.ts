@@ -109,6 +109,43 @@ async function expectHighlights(target: Page | Frame, expected: Record<string, n
   expect(tally(await settledRanges(probe(target))), `highlights on ${where} after settling`).toEqual(expected);
 }
 
+/**
+ * Pages whose boxes Firefox itself does not lay out the same way twice, so the comparison allows one
+ * app unit (1/60 px, Firefox's layout unit) on them, and nothing more; text and markup stay exact.
+ *
+ * magazine-soft-hyphens.html: its justified three-column block (`columns: 3 260px`) loses one app unit
+ * of height (#m4 and #m5: 213 -> 212.983 px) every time Firefox reflows it. Registering highlights
+ * reflows the text, so the extension's paint triggers it, but so does anything else: in a Firefox
+ * without the extension, the page registering the very same 16 ranges itself gives 212.983, clearing
+ * them 212.967, and toggling a 0.001px padding on the column block 212.967 too. Chromium shows no
+ * such drift (the Chromium corpus test compares this page exactly).
+ */
+const REFLOW_DRIFT = new Set(['corpus/magazine-soft-hyphens.html']);
+const APP_UNIT = 1 / 60;
+// getBoundingClientRect() returns single-precision floats: 903.4 px reads 903.4000244, so one app unit
+// below it reads 0.0000528 px more than 1/60 away. Far below any second app unit.
+const FLOAT_SLACK = 0.001;
+
+type Signature = Awaited<ReturnType<typeof pageSignature>>;
+
+/** `actual` with every box that is within one app unit of `expected`'s (same element) replaced by it. */
+function allowingOneAppUnit(actual: Signature, expected: Signature): Signature {
+  const numbers = (box: string) => box.slice(box.lastIndexOf(' ') + 1).split(',').map(Number);
+  const boxes = actual.boxes.map((box, index) => {
+    const wanted = expected.boxes[index];
+    if (wanted === undefined || box.slice(0, box.lastIndexOf(' ')) !== wanted.slice(0, wanted.lastIndexOf(' '))) return box;
+    const [mine, theirs] = [numbers(box), numbers(wanted)];
+    const close = mine.length === theirs.length && mine.every((value, i) => Math.abs(value - theirs[i]!) <= APP_UNIT + FLOAT_SLACK);
+    return close ? wanted : box;
+  });
+  return { ...actual, boxes };
+}
+
+async function expectSamePage(target: Page | Frame, reference: Page | Frame, entry: CorpusPage, where: string): Promise<void> {
+  const [actual, expected] = await Promise.all([pageSignature(probe(target)), pageSignature(probe(reference))]);
+  expect(REFLOW_DRIFT.has(entry.path) ? allowingOneAppUnit(actual, expected) : actual, where).toEqual(expected);
+}
+
 /** The frame an iframe element shows, once its document has loaded. */
 async function frameOf(target: Page, selector: string): Promise<Frame> {
   const element = await target.waitForSelector(selector);
@@ -132,10 +169,10 @@ describe('Firefox: the real-world corpus', () => {
       }
 
       // The same text, markup and boxes as without the extension, in the page and in its frames.
-      expect(await pageSignature(probe(page))).toEqual(await pageSignature(probe(plain)));
+      await expectSamePage(page, plain, entry, entry.path);
       for (const frame of entry.frames ?? []) {
         const [withFrame, plainFrame] = await Promise.all([frameOf(page, frame.selector), frameOf(plain, frame.selector)]);
-        expect(await pageSignature(probe(withFrame)), `${frame.selector}`).toEqual(await pageSignature(probe(plainFrame)));
+        await expectSamePage(withFrame, plainFrame, entry, `${entry.path} ${frame.selector}`);
       }
 
       // Single-page app routes: re-rendered content is highlighted, and the app's own check that
@@ -158,7 +195,7 @@ describe('Firefox: the real-world corpus', () => {
         );
         await Promise.all([waitForTitle(page, 'hydration-ok'), waitForTitle(plain, 'hydration-ok')]);
         await expectHighlights(page, route.highlights, `${entry.path}${route.hash}`);
-        expect(await pageSignature(probe(page))).toEqual(await pageSignature(probe(plain)));
+        await expectSamePage(page, plain, entry, `${entry.path}${route.hash}`);
       }
 
       // Anything the page logs on its own shows up without the extension too; the corpus logs nothing.
