@@ -25,6 +25,12 @@ async function open(name: string): Promise<void> {
   await page.goto(`${server.origin}/pages/${name}.html`);
 }
 
+/** The article, once its late paragraph (added 400 ms after load) is in: its term count is final. */
+async function openArticle(target: Page = page): Promise<void> {
+  await target.goto(`${server.origin}/pages/liver-cancer-article.html`);
+  await target.waitForSelector('#late');
+}
+
 const ARTICLE_MAIN = [
   ['intro', 'intrahepatic cholangiocarcinoma'], ['intro', 'ICC'], ['intro', 'bile ducts'],
   ['tare', 'transarterial radioembolization'], ['tare', 'TARE'], ['tare', 'radioactive microspheres'],
@@ -134,7 +140,7 @@ describe('the page stays exactly as it was', () => {
 
 describe('settings apply live, without a reload', () => {
   it('turns off and on globally, per site, first occurrence only, and background style', async () => {
-    await open('liver-cancer-article');
+    await openArticle();
     const all = await settledRanges(page);
 
     await setStoredSettings(browser.serviceWorker, { enabled: false });
@@ -155,12 +161,12 @@ describe('settings apply live, without a reload', () => {
   });
 
   it('turns off and back on in this tab only with the keyboard command', async () => {
-    await open('liver-cancer-article');
+    await openArticle();
     const all = (await settledRanges(page)).length;
     expect(await sendToTopFrame(browser.serviceWorker, page, 'toggleTab')).toEqual({ res: false });
     await expect.poll(() => paintedRanges(page)).toEqual([]);
     const other = await browser.context.newPage();
-    await other.goto(`${server.origin}/pages/liver-cancer-article.html`);
+    await openArticle(other);
     expect((await settledRanges(other)).length).toBe(all);
     await other.close();
     expect(await sendToTopFrame(browser.serviceWorker, page, 'toggleTab')).toEqual({ res: true });
