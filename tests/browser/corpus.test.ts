@@ -6,30 +6,13 @@
 // both at once and compared after the extension has settled.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { launchExtension, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchExtension, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from './support/static-server';
+import { manifest, serveCspPages, tally, type CorpusPage } from './support/corpus-manifest';
 import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
 
-interface Expected {
-  highlights: Record<string, number>;
-}
-interface CorpusPage extends Expected {
-  path: string;
-  kind: string;
-  about: string;
-  csp?: boolean;
-  ready?: { selector?: string; title?: string };
-  frames?: (Expected & { selector: string })[];
-  routes?: (Expected & { hash: string })[];
-}
-interface Manifest {
-  csp: string;
-  pages: CorpusPage[];
-}
-
-const manifest = JSON.parse(readFileSync(join(FIXTURES_DIR, 'corpus/manifest.json'), 'utf8')) as Manifest;
 
 let server: StaticServer;
 let withExtension: ExtensionBrowser;
@@ -52,12 +35,7 @@ function listen(target: Page, into: string[]): void {
 beforeAll(async () => {
   server = await startStaticServer();
   // Pages marked `csp` are served with the strict policy, which also blocks their own inline code.
-  for (const entry of manifest.pages.filter((candidate) => candidate.csp)) {
-    server.route(`/${entry.path}`, {
-      body: readFileSync(join(FIXTURES_DIR, entry.path), 'utf8'),
-      headers: { 'Content-Security-Policy': manifest.csp },
-    });
-  }
+  serveCspPages(server);
   [withExtension, without] = await Promise.all([launchExtension(), launchWithExtension({ withExtension: false })]);
   page = await withExtension.context.newPage();
   plain = await without.context.newPage();
@@ -74,13 +52,6 @@ beforeEach(() => {
   problems.page.length = 0;
   problems.plain.length = 0;
 });
-
-/** Painted ranges as text -> count, the manifest's shape. */
-function tally(ranges: { text: string }[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const { text } of ranges) counts[text] = (counts[text] ?? 0) + 1;
-  return counts;
-}
 
 async function ready(target: Page, entry: CorpusPage): Promise<void> {
   if (entry.ready?.selector) await target.waitForSelector(entry.ready.selector, { state: 'attached', timeout: 10_000 });

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { launchExtension, launchWithExtension, type ExtensionBrowser } from './support/chromium';
 import type { StaticServer } from './support/static-server';
 import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
+import { ARTICLE_MAIN } from './support/article-expectations';
 import { setStoredSettings } from './support/extension-settings';
 import { useChromiumSession } from './support/chromium-session';
 import { sendToTopFrame } from './support/interaction';
@@ -30,16 +31,6 @@ async function openArticle(target: Page = page): Promise<void> {
   await target.goto(`${server.origin}/pages/liver-cancer-article.html`);
   await target.waitForSelector('#late');
 }
-
-const ARTICLE_MAIN = [
-  ['intro', 'intrahepatic cholangiocarcinoma'], ['intro', 'ICC'], ['intro', 'bile ducts'],
-  ['tare', 'transarterial radioembolization'], ['tare', 'TARE'], ['tare', 'radioactive microspheres'],
-  ['tare', 'hepatic artery'], ['tare', 'selective internal radiation therapy'], ['tare', 'SIRT'],
-  ['checkpoint', 'pembrolizumab'], ['checkpoint', 'checkpoint inhibitors'], ['checkpoint', 'nivolumab'],
-  ['chemo', 'Chemotherapy'], ['chemo', 'surgical resection'], ['chemo', 'liver transplant'],
-  ['shadow-text', 'nivolumab'], ['shadow-text', 'checkpoint inhibitor'],
-  ['late', 'multidisciplinary team'], ['late', 'jaundice'],
-];
 
 describe('on a liver-cancer article', () => {
   it('paints every term occurrence as one range, in links, shadow DOM and late content, and nothing in code or forms', async () => {

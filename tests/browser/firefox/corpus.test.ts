@@ -9,30 +9,11 @@
 // control page is needed (extension pages cannot be opened the ordinary way in Firefox anyway).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchFirefox, probe, type FirefoxBrowser } from '../support/firefox';
-import { FIXTURES_DIR, startStaticServer, type StaticServer } from '../support/static-server';
+import { startStaticServer, type StaticServer } from '../support/static-server';
+import { manifest, serveCspPages, tally, type CorpusPage } from '../support/corpus-manifest';
 import { pageSignature, paintedRanges, settledRanges } from '../support/page-probes';
 
-interface Expected {
-  highlights: Record<string, number>;
-}
-interface CorpusPage extends Expected {
-  path: string;
-  kind: string;
-  about: string;
-  csp?: boolean;
-  ready?: { selector?: string; title?: string };
-  frames?: (Expected & { selector: string })[];
-  routes?: (Expected & { hash: string })[];
-}
-interface Manifest {
-  csp: string;
-  pages: CorpusPage[];
-}
-
-const manifest = JSON.parse(readFileSync(join(FIXTURES_DIR, 'corpus/manifest.json'), 'utf8')) as Manifest;
 
 let server: StaticServer;
 let withExtension: FirefoxBrowser;
@@ -59,12 +40,7 @@ beforeAll(async () => {
   // Pages marked `csp` are served with the strict policy, which also blocks their own inline code.
   // Firefox applies it as Chromium does; the content script and its manifest-declared CSS are not
   // subject to the page's policy in either, so the CSP page needs no special handling here.
-  for (const entry of manifest.pages.filter((candidate) => candidate.csp)) {
-    server.route(`/${entry.path}`, {
-      body: readFileSync(join(FIXTURES_DIR, entry.path), 'utf8'),
-      headers: { 'Content-Security-Policy': manifest.csp },
-    });
-  }
+  serveCspPages(server);
   [withExtension, without] = await Promise.all([launchFirefox(), launchFirefox({ withExtension: false })]);
   [page, plain] = await Promise.all([withExtension.newPage(), without.newPage()]);
   listen(page, problems.page);
@@ -80,13 +56,6 @@ beforeEach(() => {
   problems.page.length = 0;
   problems.plain.length = 0;
 });
-
-/** Painted ranges as text -> count, the manifest's shape. */
-function tally(ranges: { text: string }[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const { text } of ranges) counts[text] = (counts[text] ?? 0) + 1;
-  return counts;
-}
 
 async function ready(target: Page, entry: CorpusPage): Promise<void> {
   if (entry.ready?.selector) await target.waitForSelector(entry.ready.selector, { timeout: 10_000 });

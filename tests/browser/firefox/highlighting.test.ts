@@ -1,10 +1,12 @@
 // The highlighter in Firefox ESR with the built extension (a temporary add-on): the same pages and
 // expectations as tests/browser/highlighting.test.ts, read from the page's own CSS.highlights.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { INSECURE_HOST, collectPageErrors, launchFirefox, probe, resetStoredSettings, setStoredSettings, type FirefoxBrowser } from '../support/firefox';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import { INSECURE_HOST, launchFirefox, probe, setStoredSettings, type FirefoxBrowser } from '../support/firefox';
+import type { StaticServer } from '../support/static-server';
+import { useFirefoxSession } from '../support/firefox-session';
 import { pageSignature, paintedRanges, settledRanges } from '../support/page-probes';
+import { ARTICLE_MAIN } from '../support/article-expectations';
 
 let server: StaticServer;
 let firefox: FirefoxBrowser;
@@ -12,36 +14,12 @@ let control: Page;
 let page: Page | undefined;
 let errors: string[] = [];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  firefox = await launchFirefox();
-  control = await firefox.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await resetStoredSettings(control);
-  await page?.close();
-  page = await firefox.newPage();
-  errors = collectPageErrors(page);
-});
+useFirefoxSession((session) => ({ server, firefox, control, page, errors } = session));
 
 async function open(name: string): Promise<Page> {
   await page!.goto(`${server.origin}/pages/${name}.html`);
   return page!;
 }
-
-const ARTICLE_MAIN = [
-  ['intro', 'intrahepatic cholangiocarcinoma'], ['intro', 'ICC'], ['intro', 'bile ducts'],
-  ['tare', 'transarterial radioembolization'], ['tare', 'TARE'], ['tare', 'radioactive microspheres'],
-  ['tare', 'hepatic artery'], ['tare', 'selective internal radiation therapy'], ['tare', 'SIRT'],
-  ['checkpoint', 'pembrolizumab'], ['checkpoint', 'checkpoint inhibitors'], ['checkpoint', 'nivolumab'],
-  ['chemo', 'Chemotherapy'], ['chemo', 'surgical resection'], ['chemo', 'liver transplant'],
-  ['shadow-text', 'nivolumab'], ['shadow-text', 'checkpoint inhibitor'],
-  ['late', 'multidisciplinary team'], ['late', 'jaundice'],
-];
 
 describe('Firefox: on a liver-cancer article', () => {
   it('paints every term occurrence as one range, in links, shadow DOM and late content, and nothing in code or forms', async () => {

@@ -1,20 +1,18 @@
 // The reader's side in Firefox ESR with the built extension (a temporary add-on): the hover popover,
 // keyboard navigation, the popup and the options page. Firefox's extension commands cannot be pressed
 // from a test, so the keyboard tests send the message the background sends for them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import {
-  collectPageErrors,
   hoverTerm,
-  launchFirefox,
   popoverHeading,
   popoverView,
   probe,
-  resetStoredSettings,
   sendToTopFrame,
   type FirefoxBrowser,
 } from '../support/firefox';
-import { startStaticServer, type StaticServer } from '../support/static-server';
+import type { StaticServer } from '../support/static-server';
+import { useFirefoxSession } from '../support/firefox-session';
 import { paintedRanges, settledRanges } from '../support/page-probes';
 import { centre } from '../support/interaction';
 
@@ -24,21 +22,7 @@ let control: Page;
 let page: Page | undefined;
 let errors: string[] = [];
 
-beforeAll(async () => {
-  server = await startStaticServer();
-  firefox = await launchFirefox();
-  control = await firefox.openExtensionPage('options.html');
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await resetStoredSettings(control);
-  await page?.close();
-  page = await firefox.newPage();
-  errors = collectPageErrors(page);
-});
+useFirefoxSession((session) => ({ server, firefox, control, page, errors } = session));
 
 async function openArticle(): Promise<Page> {
   await page!.bringToFront();
