@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/unit/setup/highlight-api.ts'],
+          setupFiles: ['tests/unit/setup/highlight-api.ts', 'tests/unit/setup/intersection-observer.ts'],
         },
       },
       {

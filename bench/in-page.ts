@@ -41,8 +41,13 @@ export interface Timing {
   busyMs?: number;
   slices?: number;
   maxSliceMs?: number;
-  /** Termlight only: until the first frame after the run has rendered (its ranges are painted then). */
+  /**
+   * Termlight only: until the ranges near the viewport are registered and the frame after has
+   * rendered (Chromium builds the markers of the ranges then).
+   */
   renderedMs?: number;
+  /** Termlight only: ranges registered when rendered (those near the viewport). */
+  registered?: number;
   /** mark.js only: the unmark that followed (not part of `ms`). */
   unmarkMs?: number;
   error?: string;
@@ -160,7 +165,10 @@ export async function termlight(): Promise<Timing> {
   const result = await highlighter.run(document.body);
   const t1 = performance.now();
   probe.active = false;
-  // The frame after: Chromium builds its markers for the registered ranges when it renders.
+  // Rendered: the ranges near the viewport are registered when the browser reports what is near (after
+  // its next layout), and Chromium builds their markers at the frame after that.
+  const registered = () => (CSS.highlights.get('glossary-underline') as unknown as Set<unknown> | undefined)?.size ?? 0;
+  for (let frames = 0; frames < 10 && result.matches > 0 && registered() === 0; frames++) await frame();
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const rendered = performance.now();
   probe.maxSlice = Math.max(probe.maxSlice, t1 - probe.sliceStart);
@@ -172,6 +180,7 @@ export async function termlight(): Promise<Timing> {
     maxSliceMs: probe.maxSlice,
     renderedMs: rendered - t0,
     matches: result.matches,
+    registered: registered(),
   };
   highlighter.clear();
   return timing;

@@ -5,9 +5,14 @@
  * Work is done in slices that yield to the page, the part of the page in view first (see run()).
  * The engine keeps, per container (see text-index.ts), the occurrences it found there, so that a
  * mutation redoes only the containers it touched.
+ *
+ * Every occurrence is found and decided (painted or not) for the whole page, so counts, keyboard
+ * navigation and the popup's list cover it all; but only the ranges of containers near the viewport
+ * are registered with `CSS.highlights`, the others as the reader scrolls to them (near-viewport.ts).
  */
 import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
 import { EvidenceTally, collectEvidence, isAmbiguousForm, isShouted, type BlockEvidence } from './ambiguity';
+import { watchNearViewport, type NearViewport } from './near-viewport';
 import { toOccurrences, type Occurrence } from './occurrences';
 import { walkBlocks, type Container } from './text-index';
 import { SliceBudget, yieldToMain } from './yield-to-main';
@@ -41,6 +46,12 @@ export interface HighlighterOptions {
    * not reach into shadow trees, so the caller adds its stylesheet there (and watches it for changes).
    */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * The document whose viewport decides which ranges are registered (see near-viewport.ts); by
+   * default the global document when the browser has an IntersectionObserver. Null registers every
+   * range, wherever it is.
+   */
+  viewportOf?: Document | null;
 }
 
 export interface HighlightResult {
@@ -68,7 +79,7 @@ export interface Highlighter {
   configure(options: Pick<HighlighterOptions, 'highlightName' | 'firstOccurrenceOnly' | 'hiddenEntryIds'>): void;
   /** Removes every highlight this engine made and stops pending work. */
   clear(): void;
-  /** Painted occurrences touching a text node (for hit-testing). */
+  /** Painted occurrences touching a text node near the viewport (for hit-testing). */
   occurrencesIn(node: Text): readonly Occurrence[];
   /** Painted occurrences in document order (for keyboard navigation). */
   occurrences(): Occurrence[];
@@ -76,12 +87,19 @@ export interface Highlighter {
 }
 
 interface ContainerRecord {
+  container: Container;
   occurrences: Occurrence[];
   evidence: BlockEvidence;
   /** How many of `occurrences` (a prefix) the last paint has looked at. */
   shown: number;
   /** Creation order: the order of `records`, which is the order paint goes in. */
   seq: number;
+  /** The element whose nearness to the viewport decides whether the ranges are registered. */
+  target: Element | null;
+  /** Near the viewport: its painted occurrences' ranges are registered. */
+  near: boolean;
+  /** Whether its occurrences are in `byNode` (done when it first comes near: only then can it be hovered). */
+  inNodeIndex: boolean;
 }
 
 export function createHighlighter(
@@ -98,6 +116,7 @@ export function createHighlighter(
   const highlight = new Highlight();
   const records = new Map<Container, ContainerRecord>();
   const byNode = new WeakMap<Text, Occurrence[]>();
+  /** Occurrences the reader should see (whether or not their range is registered right now). */
   const painted = new Set<Occurrence>();
   /** Occurrences left unpainted whatever the page says (short forms among capitals). */
   const shouted = new Set<Occurrence>();
@@ -124,10 +143,53 @@ export function createHighlighter(
   let generation = 0; // bumped by clear(): work started before it stops
   let queue: Promise<unknown> = Promise.resolve();
 
+  /** Records per observed element, and the last nearness reported for each element. */
+  const recordsByTarget = new Map<Element, Set<ContainerRecord>>();
+  const lastNear = new WeakMap<Element, boolean>();
+  /** Elements to start watching: observe() costs several times more when interleaved with the walk. */
+  let toObserve: Element[] = [];
+  const viewportOf = options.viewportOf === undefined ? globalThis.document : options.viewportOf ?? undefined;
+  const nearViewport: NearViewport | null = watchNearViewport(viewportOf, (changes) => {
+    let changed = false;
+    for (const { target, near } of changes) {
+      lastNear.set(target, near);
+      for (const record of recordsByTarget.get(target) ?? []) changed = setNear(record, near) || changed;
+    }
+    if (changed) register();
+  });
+
   function register(): void {
     if (registry && highlightName && registry.get(highlightName) !== highlight) {
       registry.set(highlightName, highlight);
     }
+  }
+
+  /** The element to watch for a container: itself, or a shadow root's host. None for a document. */
+  function targetOf(container: Container): Element | null {
+    if (container.nodeType === Node.ELEMENT_NODE) return container as Element;
+    return (container as ShadowRoot).host ?? null;
+  }
+
+  function createRecord(container: Container, occurrences: Occurrence[], evidence: BlockEvidence): ContainerRecord {
+    const target = nearViewport ? targetOf(container) : null;
+    const record: ContainerRecord = {
+      container, occurrences, evidence, shown: 0, seq: seq++, target,
+      // Until the observer reports, the last report for the element stands (a block edited in place
+      // keeps its element): content known to be on screen is painted without waiting for a frame.
+      near: target ? lastNear.get(target) ?? false : true,
+      inNodeIndex: false,
+    };
+    records.set(container, record);
+    if (record.near) indexNodes(record);
+    if (target) {
+      const ofTarget = recordsByTarget.get(target);
+      if (ofTarget) ofTarget.add(record);
+      else {
+        recordsByTarget.set(target, new Set([record]));
+        toObserve.push(target);
+      }
+    }
+    return record;
   }
 
   function addRecord(container: Container, occurrences: Occurrence[], evidence: BlockEvidence): void {
@@ -137,24 +199,55 @@ export function createHighlighter(
       record.occurrences.push(...occurrences);
       record.evidence.definitions.push(...evidence.definitions);
       record.evidence.unambiguousEntries.push(...evidence.unambiguousEntries);
+      if (record.inNodeIndex) addToNodeIndex(occurrences);
     } else {
-      record = { occurrences, evidence, shown: 0, seq: seq++ };
-      records.set(container, record);
+      record = createRecord(container, occurrences, evidence);
     }
     if (record.shown === record.occurrences.length - occurrences.length) touched.push(record);
     fresh += occurrences.length;
     for (const occurrence of occurrences) {
-      for (const node of occurrence.nodes) {
-        const list = byNode.get(node);
-        if (list) list.push(occurrence);
-        else byNode.set(node, [occurrence]);
-      }
       if (isAmbiguousForm(occurrence.form)) {
         const ofEntry = ambiguousByEntry.get(occurrence.entryId);
         if (ofEntry) ofEntry.add(occurrence);
         else ambiguousByEntry.set(occurrence.entryId, new Set([occurrence]));
       }
     }
+  }
+
+  function indexNodes(record: ContainerRecord): void {
+    if (record.inNodeIndex) return;
+    record.inNodeIndex = true;
+    addToNodeIndex(record.occurrences);
+  }
+
+  function addToNodeIndex(occurrences: readonly Occurrence[]): void {
+    for (const occurrence of occurrences) {
+      for (const node of occurrence.nodes) {
+        const list = byNode.get(node);
+        if (list) list.push(occurrence);
+        else byNode.set(node, [occurrence]);
+      }
+    }
+  }
+
+  function observePending(): void {
+    for (const target of toObserve) if (recordsByTarget.has(target)) nearViewport!.observe(target);
+    toObserve = [];
+  }
+
+  /** Registers or unregisters a record's painted ranges as it comes near the viewport or leaves. */
+  function setNear(record: ContainerRecord, near: boolean): boolean {
+    if (record.near === near || records.get(record.container) !== record) return false;
+    record.near = near;
+    if (near) indexNodes(record);
+    let changed = false;
+    for (const occurrence of record.occurrences) {
+      if (!painted.has(occurrence)) continue;
+      if (near) highlight.add(occurrence.range);
+      else highlight.delete(occurrence.range);
+      changed = true;
+    }
+    return changed;
   }
 
   function noticeShadowRoot(root: ShadowRoot): void {
@@ -168,15 +261,25 @@ export function createHighlighter(
     if (!record) return;
     records.delete(container);
     tally.remove(record.evidence);
-    for (const occurrence of record.occurrences) {
-      for (const node of occurrence.nodes) {
-        const list = byNode.get(node);
-        if (!list) continue;
-        const kept = list.filter((other) => other !== occurrence);
-        if (kept.length) byNode.set(node, kept);
-        else byNode.delete(node);
+    if (record.target) {
+      const ofTarget = recordsByTarget.get(record.target)!;
+      ofTarget.delete(record);
+      if (ofTarget.size === 0) {
+        recordsByTarget.delete(record.target);
+        nearViewport!.unobserve(record.target);
       }
-      if (painted.delete(occurrence)) highlight.delete(occurrence.range);
+    }
+    for (const occurrence of record.occurrences) {
+      if (record.inNodeIndex) {
+        for (const node of occurrence.nodes) {
+          const list = byNode.get(node);
+          if (!list) continue;
+          const kept = list.filter((other) => other !== occurrence);
+          if (kept.length) byNode.set(node, kept);
+          else byNode.delete(node);
+        }
+      }
+      if (painted.delete(occurrence) && record.near) highlight.delete(occurrence.range);
       shouted.delete(occurrence);
       const ofEntry = ambiguousByEntry.get(occurrence.entryId);
       if (ofEntry?.delete(occurrence) && ofEntry.size === 0) {
@@ -217,6 +320,7 @@ export function createHighlighter(
           paintedTop = true;
           paint();
         }
+        observePending();
         await yieldToMain();
         if (startedIn !== generation) return false;
         budget.start();
@@ -230,11 +334,11 @@ export function createHighlighter(
     return !isAmbiguousForm(occurrence.form) || allowedAmbiguous.has(occurrence.entryId);
   }
 
-  function show(occurrence: Occurrence, paint: boolean): void {
+  function show(record: ContainerRecord, occurrence: Occurrence, paint: boolean): void {
     if (paint && !painted.has(occurrence)) {
       painted.add(occurrence);
-      highlight.add(occurrence.range);
-    } else if (!paint && painted.delete(occurrence)) {
+      if (record.near) highlight.add(occurrence.range);
+    } else if (!paint && painted.delete(occurrence) && record.near) {
       highlight.delete(occurrence.range);
     }
   }
@@ -260,7 +364,7 @@ export function createHighlighter(
       reviewAll = false;
       const wanted = firstOnly ? firstOccurrences() : undefined;
       for (const record of records.values()) {
-        for (const occurrence of record.occurrences) show(occurrence, wanted ? wanted.has(occurrence) : isPaintable(occurrence));
+        for (const occurrence of record.occurrences) show(record, occurrence, wanted ? wanted.has(occurrence) : isPaintable(occurrence));
         record.shown = record.occurrences.length;
       }
     } else {
@@ -268,12 +372,13 @@ export function createHighlighter(
       touched.sort((a, b) => a.seq - b.seq);
       for (const record of touched) {
         const { occurrences } = record;
-        for (let i = record.shown; i < occurrences.length; i++) show(occurrences[i]!, isPaintable(occurrences[i]!));
+        for (let i = record.shown; i < occurrences.length; i++) show(record, occurrences[i]!, isPaintable(occurrences[i]!));
         record.shown = occurrences.length;
       }
     }
     touched = [];
     fresh = 0;
+    observePending();
     register();
   }
 

@@ -1,10 +1,11 @@
 /**
  * Keeps highlights in step with a changing page (infinite scroll, single-page apps, live updates).
  *
- * Mutations are batched: the first one schedules a flush `delayMs` later, and everything that changes
- * until then is redone in that one flush, container by container. A page that mutates constantly thus
- * costs one small flush per `delayMs`, however fast it mutates. Changes inside our own UI and inside
- * editors are ignored.
+ * Mutations are batched: a change after a quiet spell is redone in the next task (a page's own render
+ * usually makes all its changes in one task, which the observer reports together), and changes that
+ * follow are collected until `delayMs` after that flush and redone together, container by container.
+ * A page that mutates constantly thus costs one small flush per `delayMs`, however fast it mutates,
+ * while a single change is highlighted at once. Changes inside our own UI and inside editors are ignored.
  */
 import { INLINE_TAGS, OWN_UI_ATTRIBUTE, SKIPPED_SELECTOR, isSkippedElement } from './dom-rules';
 import type { ContainerChange, Highlighter } from './highlighter';
@@ -43,6 +44,7 @@ export function watchMutations({ highlighter, delayMs = 50, onUpdate }: WatchOpt
   const pending = new Map<Container, boolean>(); // container -> deep
   let removedSomething = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlush = -Infinity;
 
   function mark(container: Container | null, deep: boolean): void {
     if (!container) return;
@@ -83,11 +85,14 @@ export function watchMutations({ highlighter, delayMs = 50, onUpdate }: WatchOpt
       }
       if (touchesText) mark(container, false);
     }
-    if (pending.size > 0 || removedSomething) timer ??= setTimeout(flush, delayMs);
+    if (pending.size > 0 || removedSomething) {
+      timer ??= setTimeout(flush, Math.max(0, lastFlush + delayMs - performance.now()));
+    }
   }
 
   function flush(): void {
     timer = undefined;
+    lastFlush = performance.now();
     const changes: ContainerChange[] = [];
     const deepOnes = [...pending].filter(([, deep]) => deep).map(([container]) => container);
     for (const [container, deep] of pending) {

@@ -1,17 +1,25 @@
 /**
- * Turns matches in a block's text into ranges over the page's text nodes.
+ * Occurrences: where a glossary term stands in a block of the page's text.
+ *
+ * An occurrence is cheap until something needs its place in the DOM: its StaticRange and the text
+ * nodes it spans are made on first use. A long page has thousands of occurrences and only those
+ * near the viewport are ever registered (see near-viewport.ts), so most never need either.
  */
 import type { TextBlock } from './text-index';
 
 export interface Occurrence {
-  entryId: string;
+  readonly entryId: string;
   /** The glossary's surface form that matched, e.g. "TARE" or "checkpoint inhibitor". */
-  form: string;
+  readonly form: string;
   /** The text as the page has it, e.g. "Checkpoint inhibitors". */
-  text: string;
-  range: StaticRange;
+  readonly text: string;
+  /**
+   * The occurrence as a range over the page's text nodes. A StaticRange: it costs nothing to keep,
+   * since it does not follow DOM changes, and the mutation watcher redoes a changed block anyway.
+   */
+  readonly range: StaticRange;
   /** Every text node the range touches, first to last; hit-testing looks occurrences up by node. */
-  nodes: Text[];
+  readonly nodes: readonly Text[];
 }
 
 export interface BlockMatch {
@@ -21,36 +29,70 @@ export interface BlockMatch {
   end: number;
 }
 
-/**
- * Maps sorted, non-overlapping matches to StaticRanges. StaticRange is used because it costs nothing
- * to keep: it does not follow DOM changes, and the mutation watcher redoes a changed block anyway.
- */
+/** One dictionary for every StaticRange made: the constructor copies it. */
+const rangeInit: StaticRangeInit = { startContainer: null!, startOffset: 0, endContainer: null!, endOffset: 0 };
+
+class BlockOccurrence implements Occurrence {
+  private madeRange: StaticRange | undefined;
+
+  constructor(
+    readonly entryId: string,
+    readonly form: string,
+    private readonly block: TextBlock,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get text(): string {
+    return this.block.text.slice(this.start, this.end);
+  }
+
+  get range(): StaticRange {
+    if (this.madeRange) return this.madeRange;
+    const { nodes, starts } = this.block;
+    const first = nodeAt(starts, this.start);
+    const last = this.lastNode(first);
+    const endNode = nodes[last]!;
+    rangeInit.startContainer = nodes[first]!;
+    rangeInit.startOffset = this.start - starts[first]!;
+    rangeInit.endContainer = endNode;
+    rangeInit.endOffset = Math.min(this.end - starts[last]!, endNode.data.length);
+    this.madeRange = new StaticRange(rangeInit);
+    return this.madeRange;
+  }
+
+  get nodes(): readonly Text[] {
+    const first = nodeAt(this.block.starts, this.start);
+    return this.block.nodes.slice(first, this.lastNode(first) + 1);
+  }
+
+  /** The end is exclusive: it belongs to the last node whose text reaches it. */
+  private lastNode(first: number): number {
+    const { starts } = this.block;
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1]! < this.end) last++;
+    return last;
+  }
+}
+
+/** The index of the node holding `offset`: the last one starting at or before it (binary search). */
+function nodeAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Turns a block's sorted, non-overlapping matches into occurrences. */
 export function toOccurrences(block: TextBlock, matches: readonly BlockMatch[]): Occurrence[] {
-  const { nodes, starts, text } = block;
-  const out: Occurrence[] = [];
-  // One dictionary for every StaticRange: the constructor copies it, and a fresh object per range
-  // costs a third more on pages with thousands of occurrences.
-  const init: StaticRangeInit = { startContainer: nodes[0]!, startOffset: 0, endContainer: nodes[0]!, endOffset: 0 };
-  let index = 0; // the node holding the previous match's start: matches are sorted
-  for (const match of matches) {
-    while (index + 1 < nodes.length && starts[index + 1]! <= match.start) index++;
-    const startIndex = index;
-    let endIndex = startIndex;
-    // The end is exclusive: it belongs to the last node whose text reaches it.
-    while (endIndex + 1 < nodes.length && starts[endIndex + 1]! < match.end) endIndex++;
-    const startNode = nodes[startIndex]!;
-    const endNode = nodes[endIndex]!;
-    init.startContainer = startNode;
-    init.startOffset = match.start - starts[startIndex]!;
-    init.endContainer = endNode;
-    init.endOffset = Math.min(match.end - starts[endIndex]!, endNode.data.length);
-    out.push({
-      entryId: match.entryId,
-      form: match.form,
-      text: text.slice(match.start, match.end),
-      range: new StaticRange(init),
-      nodes: nodes.slice(startIndex, endIndex + 1),
-    });
+  const out: Occurrence[] = new Array(matches.length);
+  for (let i = 0; i < matches.length; i++) {
+    const match = matches[i]!;
+    out[i] = new BlockOccurrence(match.entryId, match.form, block, match.start, match.end);
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES_DIR, startStaticServer, type StaticServer } from './support/static-server';
 import { manifest, serveCspPages, tally, type CorpusPage } from './support/corpus-manifest';
-import { pageSignature, paintedRanges, settledRanges } from './support/page-probes';
+import { pageSignature, paintedAcrossPage, settledRanges } from './support/page-probes';
 
 
 let server: StaticServer;
@@ -69,9 +69,9 @@ async function waitForTitle(target: Page, title: string): Promise<void> {
 /** Waits for the painted ranges to reach the expected counts, then checks they stay there. */
 async function expectHighlights(target: Page | Frame, expected: Record<string, number>, where: string): Promise<void> {
   await expect
-    .poll(async () => tally(await paintedRanges(target)), { timeout: 10_000, message: `highlights on ${where}` })
+    .poll(async () => tally(await paintedAcrossPage(target)), { timeout: 20_000, message: `highlights on ${where}` })
     .toEqual(expected);
-  expect(tally(await settledRanges(target)), `highlights on ${where} after settling`).toEqual(expected);
+  expect(tally(await settledRanges(target, { acrossPage: true, timeoutMs: 20_000 })), `highlights on ${where} after settling`).toEqual(expected);
 }
 
 /** What a reader of a frame sees: its text and its elements' boxes (html of the frame as well). */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHighlighter, watchMutations, type MatcherTerm } from '../../glossary';
+import { setInView } from './setup/intersection-observer';
 
 const terms: MatcherTerm[] = [
   { id: 'icc', term: 'Intrahepatic cholangiocarcinoma', aliases: ['ICC'] },
@@ -132,6 +133,55 @@ describe('createHighlighter', () => {
     clearInterval(ticker);
     expect(result.matches).toBe(6000);
     expect(ticks).toBeGreaterThan(0);
+  });
+});
+
+describe('ranges near the viewport only', () => {
+  it('registers the ranges of blocks near the viewport, and the others as they come near', async () => {
+    document.body.innerHTML = '<p id="top">chemotherapy for the bile duct</p><p id="far">pembrolizumab, far below</p>';
+    const far = document.getElementById('far')!;
+    setInView(far, false);
+    const highlighter = createHighlighter(terms);
+    const result = await highlighter.run(document.body);
+    // Everything is found and counted (the popup's list and the badge), but only what is near is painted.
+    expect(result).toEqual({ matches: 3, counts: { chemotherapy: 1, 'bile-duct': 1, pembrolizumab: 1 } });
+    expect(painted()).toEqual(['chemotherapy', 'bile duct']);
+    expect(highlighter.occurrencesIn(far.firstChild as Text)).toEqual([]);
+
+    setInView(far, true); // scrolled to
+    expect(painted()).toEqual(['chemotherapy', 'bile duct', 'pembrolizumab']);
+    expect(highlighter.occurrencesIn(far.firstChild as Text).map((o) => o.text)).toEqual(['pembrolizumab']);
+
+    setInView(document.getElementById('top')!, false); // scrolled past
+    expect(painted()).toEqual(['pembrolizumab']);
+    expect(highlighter.result()).toEqual(result);
+    expect(highlighter.occurrences().map((o) => o.text)).toEqual(['chemotherapy', 'bile duct', 'pembrolizumab']);
+  });
+
+  it('keeps options applying to blocks out of view, and stops watching removed blocks', async () => {
+    document.body.innerHTML = '<p id="a">chemotherapy here</p><p id="b">chemotherapy there</p>';
+    const b = document.getElementById('b')!;
+    setInView(b, false);
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    highlighter.configure({ hiddenEntryIds: new Set(['chemotherapy']) });
+    setInView(b, true);
+    expect(painted()).toEqual([]);
+    highlighter.configure({ hiddenEntryIds: new Set() });
+    expect(painted()).toEqual(['chemotherapy', 'chemotherapy']);
+
+    b.remove();
+    await highlighter.update([], true);
+    expect(painted()).toEqual(['chemotherapy']);
+    setInView(b, true); // a late report about a removed block changes nothing
+    expect(painted()).toEqual(['chemotherapy']);
+  });
+
+  it('registers everything when told there is no viewport to follow', async () => {
+    document.body.innerHTML = '<p id="far">pembrolizumab</p>';
+    setInView(document.getElementById('far')!, false);
+    await createHighlighter(terms, { viewportOf: null }).run(document.body);
+    expect(painted()).toEqual(['pembrolizumab']);
   });
 });
 

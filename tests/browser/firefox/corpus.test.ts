@@ -12,7 +12,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { launchFirefox, probe, type FirefoxBrowser } from '../support/firefox';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { manifest, serveCspPages, tally, type CorpusPage } from '../support/corpus-manifest';
-import { pageSignature, paintedRanges, settledRanges } from '../support/page-probes';
+import { pageSignature, paintedAcrossPage, settledRanges } from '../support/page-probes';
 
 
 let server: StaticServer;
@@ -73,9 +73,9 @@ async function waitForTitle(target: Page, title: string): Promise<void> {
 /** Waits for the painted ranges to reach the expected counts, then checks they stay there. */
 async function expectHighlights(target: Page | Frame, expected: Record<string, number>, where: string): Promise<void> {
   await expect
-    .poll(async () => tally(await paintedRanges(probe(target))), { timeout: 10_000, message: `highlights on ${where}` })
+    .poll(async () => tally(await paintedAcrossPage(probe(target))), { timeout: 20_000, message: `highlights on ${where}` })
     .toEqual(expected);
-  expect(tally(await settledRanges(probe(target))), `highlights on ${where} after settling`).toEqual(expected);
+  expect(tally(await settledRanges(probe(target), { acrossPage: true, timeoutMs: 20_000 })), `highlights on ${where} after settling`).toEqual(expected);
 }
 
 /**
