@@ -150,19 +150,27 @@ export function isShouted(text: string, matches: readonly BlockMatch[], index: n
 /**
  * False when the word `isShouted` would find before (`step` -1, from `at` = the match's start) or after
  * (`step` 1, from the match's end) certainly is no word in capitals: the neighbouring character is no
- * space or tab (no such word then), or the first character past the spaces is an ASCII lowercase
- * letter (part of the word, which then has a lowercase letter), or the spaces run past the 40-character
- * window the expressions look at. True whenever the expressions must decide.
+ * space or tab (no such word then), the first character past the spaces is ASCII punctuation (no word
+ * either), the word has an ASCII lowercase letter, or the spaces run past the 40-character window the
+ * expressions look at. True whenever the expressions must decide (a word in capitals, or non-ASCII).
  */
 function mayBeCapitalWord(text: string, at: number, step: -1 | 1): boolean {
   let p = step < 0 ? at - 1 : at;
   const limit = step < 0 ? Math.max(0, at - 40) : Math.min(text.length, at + 40);
-  if (step < 0 ? p < limit : p >= limit) return false;
-  if (!isSpaceOrTab(text.charCodeAt(p))) return false;
-  while ((step < 0 ? p >= limit : p < limit) && isSpaceOrTab(text.charCodeAt(p))) p += step;
-  if (step < 0 ? p < limit : p >= limit) return false;
-  const c = text.charCodeAt(p);
-  return !(c >= 0x61 && c <= 0x7a);
+  const inWindow = () => (step < 0 ? p >= limit : p < limit);
+  if (!inWindow() || !isSpaceOrTab(text.charCodeAt(p))) return false;
+  while (inWindow() && isSpaceOrTab(text.charCodeAt(p))) p += step;
+  if (!inWindow()) return false;
+  // Read the word: ASCII letters and digits are decided here, anything else by the expressions.
+  let first = true;
+  for (; inWindow(); p += step, first = false) {
+    const c = text.charCodeAt(p);
+    if (c >= 0x80) return true;
+    if (c >= 0x61 && c <= 0x7a) return false;
+    const isUpperOrDigit = (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (!isUpperOrDigit) return !first; // punctuation: the word ended (or there was none)
+  }
+  return true;
 }
 
 function isSpaceOrTab(c: number): boolean {

@@ -9,12 +9,16 @@
  * Every occurrence is found and decided (painted or not) for the whole page, so counts, keyboard
  * navigation and the popup's list cover it all; but only the ranges of containers near the viewport
  * are registered with `CSS.highlights`, the others as the reader scrolls to them (near-viewport.ts).
+ * Far from the viewport a container keeps only its blocks' matches: occurrence objects, their ranges
+ * and the hit-testing index are made when it first comes near (or when all occurrences are asked for),
+ * so the work per occurrence on a long page is little more than finding it.
  */
 import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
 import { EvidenceTally, collectEvidence, isAmbiguousForm, isShouted, type BlockEvidence } from './ambiguity';
+import { comesBefore } from './document-order';
 import { watchNearViewport, type NearViewport } from './near-viewport';
-import { toOccurrences, type Occurrence } from './occurrences';
-import { walkBlocks, type Container } from './text-index';
+import { toOccurrences, type BlockMatch, type Occurrence } from './occurrences';
+import { walkBlocks, type Container, type TextBlock } from './text-index';
 import { SliceBudget, yieldToMain } from './yield-to-main';
 
 export type { Occurrence } from './occurrences';
@@ -86,14 +90,25 @@ export interface Highlighter {
   result(): HighlightResult;
 }
 
+/** Per match: a short form the ambiguity guard decides about; one to leave alone whatever the guard says. */
+const AMBIGUOUS = 1;
+const SHOUTED = 2;
+
+/** One block's text and what was found in it. */
+interface BlockRecord {
+  block: TextBlock;
+  matches: BlockMatch[];
+  /** AMBIGUOUS and SHOUTED per match, or null when no match has either. */
+  flags: Uint8Array | null;
+  /** The matches as occurrences, made on first need (same order as `matches`). */
+  occurrences: Occurrence[] | null;
+}
+
 interface ContainerRecord {
   container: Container;
-  occurrences: Occurrence[];
-  evidence: BlockEvidence;
-  /** How many of `occurrences` (a prefix) the last paint has looked at. */
-  shown: number;
-  /** Creation order: the order of `records`, which is the order paint goes in. */
-  seq: number;
+  /** The container's blocks (its own inline runs between nested blocks), in document order. */
+  blocks: BlockRecord[];
+  evidence: BlockEvidence[];
   /** The element whose nearness to the viewport decides whether the ranges are registered. */
   target: Element | null;
   /** Near the viewport: its painted occurrences' ranges are registered. */
@@ -114,32 +129,20 @@ export function createHighlighter(
   let hidden: ReadonlySet<string> = options.hiddenEntryIds ?? new Set();
 
   const highlight = new Highlight();
+  /** In creation order: the order of the page's walk, so document order but for later updates. */
   const records = new Map<Container, ContainerRecord>();
+  const nearRecords = new Set<ContainerRecord>();
+  /** Occurrences whose range is in `highlight` now (painted and near the viewport). */
+  const registered = new Set<Occurrence>();
   const byNode = new WeakMap<Text, Occurrence[]>();
-  /** Occurrences the reader should see (whether or not their range is registered right now). */
-  const painted = new Set<Occurrence>();
-  /** Occurrences left unpainted whatever the page says (short forms among capitals). */
-  const shouted = new Set<Occurrence>();
-  /**
-   * Occurrences of ambiguous forms per entry, in the order found: the ones to repaint when the guard's
-   * decision for the entry changes. An entry is here only while it has some.
-   */
-  const ambiguousByEntry = new Map<string, Set<Occurrence>>();
+  /** How many matches of ambiguous forms each entry has: the entries the guard decides about. */
+  const ambiguousCounts = new Map<string, number>();
   /** The evidence of every record, counted: the guard's decisions without going over every record. */
   const tally = new EvidenceTally();
   const seenShadowRoots = new WeakSet<ShadowRoot>();
+  /** The guard's decisions and, in first-occurrence mode, the chosen occurrences: set by decide(). */
   let allowedAmbiguous = new Set<string>();
-  /**
-   * Painting is incremental. Records with occurrences that no paint has looked at yet (in `seq`
-   * order when painted) and how many such occurrences there are; the guard's
-   * decision, at the last paint, for each entry with ambiguous occurrences. Options changed by
-   * configure() make the next paint go over every record.
-   */
-  let touched: ContainerRecord[] = [];
-  let fresh = 0;
-  let seq = 0;
-  const decided = new Map<string, boolean>();
-  let reviewAll = false;
+  let chosenFirsts: Set<Occurrence> | null = null;
   let generation = 0; // bumped by clear(): work started before it stops
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -150,12 +153,11 @@ export function createHighlighter(
   let toObserve: Element[] = [];
   const viewportOf = options.viewportOf === undefined ? globalThis.document : options.viewportOf ?? undefined;
   const nearViewport: NearViewport | null = watchNearViewport(viewportOf, (changes) => {
-    let changed = false;
     for (const { target, near } of changes) {
       lastNear.set(target, near);
-      for (const record of recordsByTarget.get(target) ?? []) changed = setNear(record, near) || changed;
+      for (const record of recordsByTarget.get(target) ?? []) setNear(record, near);
     }
-    if (changed) register();
+    register();
   });
 
   function register(): void {
@@ -170,54 +172,49 @@ export function createHighlighter(
     return (container as ShadowRoot).host ?? null;
   }
 
-  function createRecord(container: Container, occurrences: Occurrence[], evidence: BlockEvidence): ContainerRecord {
+  function addBlock(container: Container, block: BlockRecord, evidence: BlockEvidence, inView: boolean): void {
+    tally.add(evidence);
+    countAmbiguous(block, 1);
+    const record = records.get(container);
+    if (record) {
+      record.blocks.push(block);
+      record.evidence.push(evidence);
+      if (record.inNodeIndex) addToNodeIndex(occurrencesOf(block));
+      return;
+    }
     const target = nearViewport ? targetOf(container) : null;
-    const record: ContainerRecord = {
-      container, occurrences, evidence, shown: 0, seq: seq++, target,
+    const created: ContainerRecord = {
+      container, blocks: [block], evidence: [evidence], target,
       // Until the observer reports, the last report for the element stands (a block edited in place
       // keeps its element): content known to be on screen is painted without waiting for a frame.
-      near: target ? lastNear.get(target) ?? false : true,
+      near: false,
       inNodeIndex: false,
     };
-    records.set(container, record);
-    if (record.near) indexNodes(record);
+    records.set(container, created);
     if (target) {
       const ofTarget = recordsByTarget.get(target);
-      if (ofTarget) ofTarget.add(record);
+      if (ofTarget) ofTarget.add(created);
       else {
-        recordsByTarget.set(target, new Set([record]));
+        recordsByTarget.set(target, new Set([created]));
         toObserve.push(target);
       }
     }
-    return record;
+    if (!target || inView || lastNear.get(target)) markNear(created);
   }
 
-  function addRecord(container: Container, occurrences: Occurrence[], evidence: BlockEvidence): void {
-    let record = records.get(container);
-    tally.add(evidence);
-    if (record) {
-      record.occurrences.push(...occurrences);
-      record.evidence.definitions.push(...evidence.definitions);
-      record.evidence.unambiguousEntries.push(...evidence.unambiguousEntries);
-      if (record.inNodeIndex) addToNodeIndex(occurrences);
-    } else {
-      record = createRecord(container, occurrences, evidence);
-    }
-    if (record.shown === record.occurrences.length - occurrences.length) touched.push(record);
-    fresh += occurrences.length;
-    for (const occurrence of occurrences) {
-      if (isAmbiguousForm(occurrence.form)) {
-        const ofEntry = ambiguousByEntry.get(occurrence.entryId);
-        if (ofEntry) ofEntry.add(occurrence);
-        else ambiguousByEntry.set(occurrence.entryId, new Set([occurrence]));
-      }
+  function countAmbiguous({ matches, flags }: BlockRecord, by: 1 | -1): void {
+    if (!flags) return;
+    for (let i = 0; i < matches.length; i++) {
+      if ((flags[i]! & AMBIGUOUS) === 0) continue;
+      const { entryId } = matches[i]!;
+      const count = (ambiguousCounts.get(entryId) ?? 0) + by;
+      if (count > 0) ambiguousCounts.set(entryId, count);
+      else ambiguousCounts.delete(entryId);
     }
   }
 
-  function indexNodes(record: ContainerRecord): void {
-    if (record.inNodeIndex) return;
-    record.inNodeIndex = true;
-    addToNodeIndex(record.occurrences);
+  function occurrencesOf(block: BlockRecord): Occurrence[] {
+    return (block.occurrences ??= toOccurrences(block.block, block.matches));
   }
 
   function addToNodeIndex(occurrences: readonly Occurrence[]): void {
@@ -230,24 +227,31 @@ export function createHighlighter(
     }
   }
 
-  function observePending(): void {
-    for (const target of toObserve) if (recordsByTarget.has(target)) nearViewport!.observe(target);
-    toObserve = [];
+  function markNear(record: ContainerRecord): void {
+    record.near = true;
+    nearRecords.add(record);
+    if (!record.inNodeIndex) {
+      record.inNodeIndex = true;
+      for (const block of record.blocks) addToNodeIndex(occurrencesOf(block));
+    }
   }
 
   /** Registers or unregisters a record's painted ranges as it comes near the viewport or leaves. */
-  function setNear(record: ContainerRecord, near: boolean): boolean {
-    if (record.near === near || records.get(record.container) !== record) return false;
-    record.near = near;
-    if (near) indexNodes(record);
-    let changed = false;
-    for (const occurrence of record.occurrences) {
-      if (!painted.has(occurrence)) continue;
-      if (near) highlight.add(occurrence.range);
-      else highlight.delete(occurrence.range);
-      changed = true;
+  function setNear(record: ContainerRecord, near: boolean): void {
+    if (record.near === near || records.get(record.container) !== record) return;
+    if (near) {
+      markNear(record);
+      sync(record);
+    } else {
+      record.near = false;
+      nearRecords.delete(record);
+      unregister(record);
     }
-    return changed;
+  }
+
+  function observePending(): void {
+    for (const target of toObserve) if (recordsByTarget.has(target)) nearViewport!.observe(target);
+    toObserve = [];
   }
 
   function noticeShadowRoot(root: ShadowRoot): void {
@@ -256,11 +260,20 @@ export function createHighlighter(
     options.onShadowRoot?.(root);
   }
 
+  function unregister(record: ContainerRecord): void {
+    for (const block of record.blocks) {
+      for (const occurrence of block.occurrences ?? []) {
+        if (registered.delete(occurrence)) highlight.delete(occurrence.range);
+      }
+    }
+  }
+
   function dropRecord(container: Container): void {
     const record = records.get(container);
     if (!record) return;
     records.delete(container);
-    tally.remove(record.evidence);
+    nearRecords.delete(record);
+    for (const evidence of record.evidence) tally.remove(evidence);
     if (record.target) {
       const ofTarget = recordsByTarget.get(record.target)!;
       ofTarget.delete(record);
@@ -269,8 +282,11 @@ export function createHighlighter(
         nearViewport!.unobserve(record.target);
       }
     }
-    for (const occurrence of record.occurrences) {
-      if (record.inNodeIndex) {
+    unregister(record);
+    for (const block of record.blocks) {
+      countAmbiguous(block, -1);
+      if (!record.inNodeIndex) continue;
+      for (const occurrence of block.occurrences!) {
         for (const node of occurrence.nodes) {
           const list = byNode.get(node);
           if (!list) continue;
@@ -279,47 +295,36 @@ export function createHighlighter(
           else byNode.delete(node);
         }
       }
-      if (painted.delete(occurrence) && record.near) highlight.delete(occurrence.range);
-      shouted.delete(occurrence);
-      const ofEntry = ambiguousByEntry.get(occurrence.entryId);
-      if (ofEntry?.delete(occurrence) && ofEntry.size === 0) {
-        ambiguousByEntry.delete(occurrence.entryId);
-        decided.delete(occurrence.entryId);
-      }
     }
-    // If the record is among the touched ones, the next paint must find nothing left to show in it.
-    fresh -= record.occurrences.length - record.shown;
-    record.shown = record.occurrences.length;
   }
 
-  /** Indexes and matches one walk, yielding to the page between slices. */
-  async function index(container: Container, deep: boolean, startedIn: number, skip?: Element): Promise<boolean> {
+  /**
+   * Indexes and matches one walk, yielding to the page between slices. `inView`: the walk is of the
+   * part of the page in view, whose records are near without waiting for the observer's first report.
+   */
+  async function index(container: Container, deep: boolean, startedIn: number, skip?: Element, inView = false): Promise<boolean> {
     const blocks = walkBlocks(container, { deep, onShadowRoot: noticeShadowRoot, skip });
     budget.start();
     // The clock is read every few blocks, or sooner after much text: most blocks take microseconds.
     let sinceCheck = 0;
-    let paintedTop = false;
     for (const block of blocks) {
       const matches = matcher.findAll(block.text);
       if (matches.length > 0) {
-        const occurrences = toOccurrences(block, matches);
+        let flags: Uint8Array | null = null;
         for (let i = 0; i < matches.length; i++) {
-          if (isAmbiguousForm(matches[i]!.form) && isShouted(block.text, matches, i)) shouted.add(occurrences[i]!);
+          if (!isAmbiguousForm(matches[i]!.form)) continue;
+          flags ??= new Uint8Array(matches.length);
+          flags[i] = isShouted(block.text, matches, i) ? AMBIGUOUS | SHOUTED : AMBIGUOUS;
         }
-        addRecord(block.container, occurrences, collectEvidence(block.text, matches));
+        addBlock(block.container, { block, matches, flags, occurrences: null }, collectEvidence(block.text, matches), inView);
       }
       sinceCheck += CHECK_COST_PER_BLOCK + block.text.length;
       if (sinceCheck < CHECK_EVERY) continue;
       sinceCheck = 0;
       if (budget.spent) {
-        // Paint what the first slices found, so the top of the page does not wait for the bottom;
-        // the rest when the walk is done. Not after every slice: each change to a registered
-        // highlight makes Chromium rebuild the markers of every range in the registry at the next
-        // frame, so painting after every slice would cost (slices × ranges), painting twice ~ranges.
-        if (fresh > 0 && !paintedTop) {
-          paintedTop = true;
-          paint();
-        }
+        // What is known to be on screen is painted before the page gets the main thread back (in
+        // first-occurrence mode the firsts are only known at the end: a paint looks at every record).
+        if (nearRecords.size > 0 && !firstOnly) paint();
         observePending();
         await yieldToMain();
         if (startedIn !== generation) return false;
@@ -329,66 +334,65 @@ export function createHighlighter(
     return true;
   }
 
-  function isPaintable(occurrence: Occurrence): boolean {
-    if (shouted.has(occurrence) || hidden.has(occurrence.entryId)) return false;
-    return !isAmbiguousForm(occurrence.form) || allowedAmbiguous.has(occurrence.entryId);
+  /** Whether the `index`-th match of a block is to be painted (before first-occurrence mode chooses). */
+  function isPaintable({ matches, flags }: BlockRecord, index: number): boolean {
+    const { entryId } = matches[index]!;
+    if (hidden.size > 0 && hidden.has(entryId)) return false;
+    const flag = flags ? flags[index]! : 0;
+    if (flag === 0) return true;
+    return (flag & SHOUTED) === 0 && allowedAmbiguous.has(entryId);
   }
 
-  function show(record: ContainerRecord, occurrence: Occurrence, paint: boolean): void {
-    if (paint && !painted.has(occurrence)) {
-      painted.add(occurrence);
-      if (record.near) highlight.add(occurrence.range);
-    } else if (!paint && painted.delete(occurrence) && record.near) {
-      highlight.delete(occurrence.range);
+  function isPainted(block: BlockRecord, index: number): boolean {
+    if (chosenFirsts) return block.occurrences !== null && chosenFirsts.has(block.occurrences[index]!);
+    return isPaintable(block, index);
+  }
+
+  /** Brings one near record's registered ranges in line with the decisions. */
+  function sync(record: ContainerRecord): void {
+    for (const block of record.blocks) {
+      const occurrences = occurrencesOf(block);
+      for (let i = 0; i < occurrences.length; i++) {
+        const occurrence = occurrences[i]!;
+        const wanted = isPainted(block, i);
+        if (wanted && !registered.has(occurrence)) {
+          registered.add(occurrence);
+          highlight.add(occurrence.range);
+        } else if (!wanted && registered.delete(occurrence)) {
+          highlight.delete(occurrence.range);
+        }
+      }
     }
   }
 
   /**
-   * Brings the painted set in line with the records and the page-wide guard. Incremental: between
-   * two paints only new occurrences appear (removed ones are unpainted as they go) and the guard may
-   * change its mind about some entries, so only those are looked at. First-occurrence mode, and any
-   * change of options, go over every record.
+   * Takes the page-wide decisions (the ambiguity guard; in first-occurrence mode, which occurrence is
+   * each entry's first) and applies them to the records near the viewport. Far records have nothing
+   * registered, so the cost is that of what is on screen, not of the page.
    */
   function paint(): void {
     allowedAmbiguous = new Set();
-    let changedMind = false;
-    for (const entryId of ambiguousByEntry.keys()) {
-      const allowed = tally.allows(entryId);
-      if (allowed) allowedAmbiguous.add(entryId);
-      // An entry first seen since the last paint has only new occurrences: those are looked at anyway.
-      if (decided.get(entryId) === !allowed) changedMind = true;
-      decided.set(entryId, allowed);
-    }
-    if (firstOnly || reviewAll || changedMind) {
-      // Every record, in order (the guard's change of mind is rare: a few times per page at most).
-      reviewAll = false;
-      const wanted = firstOnly ? firstOccurrences() : undefined;
-      for (const record of records.values()) {
-        for (const occurrence of record.occurrences) show(record, occurrence, wanted ? wanted.has(occurrence) : isPaintable(occurrence));
-        record.shown = record.occurrences.length;
-      }
-    } else {
-      // Only what is new, in the same order as a pass over every record would take.
-      touched.sort((a, b) => a.seq - b.seq);
-      for (const record of touched) {
-        const { occurrences } = record;
-        for (let i = record.shown; i < occurrences.length; i++) show(record, occurrences[i]!, isPaintable(occurrences[i]!));
-        record.shown = occurrences.length;
-      }
-    }
-    touched = [];
-    fresh = 0;
+    for (const entryId of ambiguousCounts.keys()) if (tally.allows(entryId)) allowedAmbiguous.add(entryId);
+    chosenFirsts = firstOnly ? firstOccurrences() : null;
+    for (const record of nearRecords) sync(record);
     observePending();
     register();
   }
 
+  /** Each entry's first paintable occurrence in document order (made into occurrences only as candidates). */
   function firstOccurrences(): Set<Occurrence> {
     const first = new Map<string, Occurrence>();
     for (const record of records.values()) {
-      for (const occurrence of record.occurrences) {
-        if (!isPaintable(occurrence)) continue;
-        const current = first.get(occurrence.entryId);
-        if (!current || comesBefore(occurrence, current)) first.set(occurrence.entryId, occurrence);
+      const seen = new Set<string>(); // within a record, blocks and matches are in document order
+      for (const block of record.blocks) {
+        for (let i = 0; i < block.matches.length; i++) {
+          const match = block.matches[i]!;
+          if (seen.has(match.entryId) || !isPaintable(block, i)) continue;
+          seen.add(match.entryId);
+          const occurrence = occurrencesOf(block)[i]!;
+          const current = first.get(match.entryId);
+          if (!current || comesBefore(occurrence, current)) first.set(match.entryId, occurrence);
+        }
       }
     }
     return new Set(first.values());
@@ -405,9 +409,20 @@ export function createHighlighter(
   }
 
   function result(): HighlightResult {
-    const counts: Record<string, number> = {};
-    for (const occurrence of painted) counts[occurrence.entryId] = (counts[occurrence.entryId] ?? 0) + 1;
-    return { matches: painted.size, counts };
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const record of records.values()) {
+      for (const block of record.blocks) {
+        const { matches } = block;
+        for (let i = 0; i < matches.length; i++) {
+          if (!isPainted(block, i)) continue;
+          const { entryId } = matches[i]!;
+          counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
+          total++;
+        }
+      }
+    }
+    return { matches: total, counts: Object.fromEntries(counts) };
   }
 
   return {
@@ -419,7 +434,7 @@ export function createHighlighter(
         const inView = first && first !== root && root.contains(first) ? first : undefined;
         if (inView) {
           // What the reader sees first, painted as soon as it is read; then the rest, without it.
-          if (!(await index(inView, true, startedIn))) return;
+          if (!(await index(inView, true, startedIn, undefined, true))) return;
           paint();
         }
         if (await index(root, true, startedIn, inView)) paint();
@@ -453,53 +468,39 @@ export function createHighlighter(
       }
       if (next.firstOccurrenceOnly !== undefined) firstOnly = next.firstOccurrenceOnly;
       if (next.hiddenEntryIds !== undefined) hidden = next.hiddenEntryIds;
-      reviewAll = true;
       paint();
     },
 
     clear() {
       generation++;
       if (registry?.get(highlightName) === highlight) registry.delete(highlightName);
-      highlight.clear();
-      painted.clear();
       for (const container of [...records.keys()]) dropRecord(container);
+      highlight.clear();
+      registered.clear();
+      chosenFirsts = null;
     },
 
     occurrencesIn(node) {
-      return (byNode.get(node) ?? []).filter((occurrence) => painted.has(occurrence));
+      return (byNode.get(node) ?? []).filter((occurrence) => registered.has(occurrence));
     },
 
     occurrences() {
-      return [...painted].sort((a, b) => (a === b ? 0 : comesBefore(a, b) ? -1 : 1));
+      // Records in document order (each one's occurrences already are), by their first occurrence.
+      const byRecord: Occurrence[][] = [];
+      for (const record of records.values()) {
+        const painted: Occurrence[] = [];
+        for (const block of record.blocks) {
+          const occurrences = occurrencesOf(block);
+          for (let i = 0; i < occurrences.length; i++) {
+            if (isPainted(block, i)) painted.push(occurrences[i]!);
+          }
+        }
+        if (painted.length) byRecord.push(painted);
+      }
+      byRecord.sort((a, b) => (comesBefore(a[0]!, b[0]!) ? -1 : 1));
+      return byRecord.flat();
     },
 
     result,
   };
-}
-
-/** Document order of two occurrences' starts (shadow-including: a shadow tree sits where its host is). */
-function comesBefore(a: Occurrence, b: Occurrence): boolean {
-  const nodeA = a.range.startContainer;
-  const nodeB = b.range.startContainer;
-  if (nodeA === nodeB) return a.range.startOffset < b.range.startOffset;
-  // Nodes in different trees (document and shadow root) are "disconnected" for compareDocumentPosition,
-  // whose order for them is implementation-specific: Chrome gives the shadow-including order, Firefox
-  // puts shadow content before the whole document. Compare the nodes (or hosts) of the first tree where
-  // the two differ instead.
-  const chainA = treeChain(nodeA);
-  const chainB = treeChain(nodeB);
-  let level = 0;
-  while (level < chainA.length - 1 && level < chainB.length - 1 && chainA[level] === chainB[level]) level++;
-  const [x, y] = [chainA[level]!, chainB[level]!];
-  if (x === y) return chainA.length < chainB.length; // a host comes before its shadow tree's content
-  return (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-}
-
-/** The node's shadow hosts, outermost first, then the node itself. */
-function treeChain(node: Node): Node[] {
-  const chain = [node];
-  for (let root = node.getRootNode(); root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host; root = chain[0]!.getRootNode()) {
-    chain.unshift((root as ShadowRoot).host);
-  }
-  return chain;
 }

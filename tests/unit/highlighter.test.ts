@@ -216,6 +216,13 @@ describe('the ambiguity guard', () => {
     expect(painted()).toEqual(['TARE', 'SIRT', 'chemotherapy', 'bile duct']);
   });
 
+  it('tells capitals from punctuation, mixed case and other scripts beside a short form', async () => {
+    document.body.innerHTML = `<p>NET TARE 5. Treatment: TARE. Using SIRT (Y-90). ICC Treatment. ÜBER ICC.</p>
+      <p>Чистый TARE. ΚΑΘΑΡΟ ICC. 中文 SIRT. Chemotherapy for bile duct cancer.</p>`;
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['TARE', 'SIRT', 'ICC', 'TARE', 'SIRT', 'Chemotherapy', 'bile duct']);
+  });
+
   it('starts highlighting short forms once later content supplies the context', async () => {
     document.body.innerHTML = '<p id="a">ICC update</p>';
     const highlighter = createHighlighter(terms);
