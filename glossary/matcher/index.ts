@@ -5,20 +5,19 @@
  * worker or a unit test. `compileMatcher` does all the work that depends on the glossary once;
  * `findAll` is the per-page hot path (see scan.ts and trie.ts for why it is fast).
  */
-import { getCharTables, type CharTables } from './char-tables';
-import { formVariants, isCaseSensitiveForm, trimForm } from './forms';
-import { exactKey, foldedKey } from './keys';
+import { getCharTables, SEP, type CharTables } from './char-tables';
+import { isCaseSensitiveForm, pluralOf, trimForm } from './forms';
+import { exactKey } from './keys';
 import { scan, type Compiled } from './scan';
 import { packTrie } from './trie';
-import { TrieBuilder, type Accept } from './trie-builder';
+import { TrieBuilder, type FormOutput } from './trie-builder';
 import type { Matcher, MatcherOptions, MatcherTerm } from './types';
 
 export { isCaseSensitiveForm } from './forms';
 export type { Matcher, MatcherOptions, MatcherTerm, TermMatch } from './types';
 
-interface DeclaredForm {
-  readonly entryId: string;
-  readonly form: string;
+/** A declared form is also what its matches report (FormOutput), whichever surface form matched. */
+interface DeclaredForm extends FormOutput {
   readonly caseSensitive: boolean;
 }
 
@@ -34,31 +33,13 @@ interface DeclaredForm {
  */
 export function compileMatcher(terms: readonly MatcherTerm[], options: MatcherOptions = {}): Matcher {
   const tables = getCharTables();
-  const caseSensitive = options.caseSensitive ?? isCaseSensitiveForm;
-  const declared: DeclaredForm[] = [];
-  for (const entry of terms) {
-    const seen = new Set<string>();
-    for (const raw of [entry.term, ...(entry.aliases ?? [])]) {
-      const form = trimForm(raw);
-      if (form === '' || seen.has(form)) continue;
-      seen.add(form);
-      declared.push({ entryId: entry.id, form, caseSensitive: caseSensitive(form) });
-    }
-  }
-
-  const builder = new TrieBuilder();
-  let formCount = 0;
-  const register = (decl: DeclaredForm, surface: string): void => {
-    const key = foldedKey(surface, tables);
-    if (key.length === 0) return;
-    if (addOutput(builder.insert(key), decl, surface, tables)) formCount++;
-  };
-  for (const decl of declared) register(decl, decl.form);
-  for (const decl of declared) {
-    const variants = formVariants(decl.form);
-    for (let i = 1; i < variants.length; i++) register(decl, variants[i]!);
-  }
-
+  const declared = declareForms(terms, options.caseSensitive ?? isCaseSensitiveForm);
+  let declaredLength = 0;
+  for (const decl of declared) declaredLength += decl.form.length;
+  // A key has at most one node per code unit of its form, and its variants add at most 6 more (3 for
+  // the plural, 2 for "'s", 1 for the plural's "'"): the builder's arrays never have to grow.
+  const builder = new TrieBuilder(declaredLength + 6 * declared.length);
+  const formCount = insertForms(builder, declared, tables);
   const trie = packTrie(builder, tables);
   const compiled: Compiled = {
     trie,
@@ -71,21 +52,124 @@ export function compileMatcher(terms: readonly MatcherTerm[], options: MatcherOp
   };
 }
 
-/** Adds a surface form to the node it folds to, unless an earlier one already claims it. */
+// The steps of compileMatcher are plain functions rather than closures: V8 optimises their loops
+// while they run, and a fresh closure per compile would throw that code away on every later compile.
+
+/** Every declared form (term and aliases, trimmed, without duplicates within an entry), in order. */
+function declareForms(
+  terms: readonly MatcherTerm[],
+  caseSensitive: (form: string) => boolean,
+): DeclaredForm[] {
+  const declared: DeclaredForm[] = [];
+  for (const entry of terms) {
+    const aliases = entry.aliases ?? [];
+    // Only an entry with aliases can declare a form twice.
+    const seen = aliases.length > 0 ? new Set<string>() : null;
+    declare(declared, entry.id, entry.term, seen, caseSensitive);
+    for (const alias of aliases) declare(declared, entry.id, alias, seen, caseSensitive);
+  }
+  return declared;
+}
+
+function declare(
+  declared: DeclaredForm[],
+  entryId: string,
+  raw: string,
+  seen: Set<string> | null,
+  caseSensitive: (form: string) => boolean,
+): void {
+  const form = trimForm(raw);
+  if (form === '' || seen?.has(form)) return;
+  seen?.add(form);
+  declared.push({ entryId, form, caseSensitive: caseSensitive(form) });
+}
+
+/**
+ * Inserts every surface form in precedence order (see compileMatcher): the declared forms, then the
+ * generated ones (see forms.ts Plural), each continued from the node of the form it extends. Returns
+ * how many were added. The surface strings are only needed (for exactKey) by case-sensitive forms.
+ */
+function insertForms(builder: TrieBuilder, declared: readonly DeclaredForm[], tables: CharTables): number {
+  const { fold } = tables;
+  let added = 0;
+  const formNodes = new Int32Array(declared.length);
+  for (let d = 0; d < declared.length; d++) {
+    const decl = declared[d]!;
+    formNodes[d] = builder.insert(decl.form, fold);
+    added += register(builder, formNodes[d]!, decl, decl.form, tables);
+  }
+  for (let d = 0; d < declared.length; d++) {
+    const decl = declared[d]!;
+    const { form, caseSensitive } = decl;
+    const plural = pluralOf(form);
+    if (plural === null) continue;
+    const formNode = formNodes[d]!;
+    const pluralForm = caseSensitive ? form.slice(0, form.length - plural.drop) + plural.suffix : '';
+    const pluralNode = variantNode(builder, fold, form, formNode, plural.drop, plural.suffix);
+    added += register(builder, pluralNode, decl, pluralForm, tables);
+    const possessive = variantNode(builder, fold, form, formNode, 0, "'s");
+    added += register(builder, possessive, decl, caseSensitive ? `${form}'s` : '', tables);
+    if (form.endsWith('s')) {
+      const apostrophe = variantNode(builder, fold, form, formNode, 0, "'");
+      added += register(builder, apostrophe, decl, caseSensitive ? `${form}'` : '', tables);
+    }
+    if (plural.suffix.endsWith('s') && pluralNode >= 0) {
+      const pluralApostrophe = builder.insert("'", fold, pluralNode);
+      added += register(builder, pluralApostrophe, decl, caseSensitive ? `${pluralForm}'` : '', tables);
+    }
+  }
+  return added;
+}
+
+/** Adds a surface form to the node it folds to (none if -1): 1 if added, 0 if an earlier one claims it. */
+function register(
+  builder: TrieBuilder,
+  node: number,
+  decl: DeclaredForm,
+  surface: string,
+  tables: CharTables,
+): number {
+  return node >= 0 && addOutput(builder, builder.acceptOf(node), decl, surface, tables) ? 1 : 0;
+}
+
+/**
+ * The node of the key of `form.slice(0, form.length - drop) + suffix`. A suffix has no separators,
+ * so if the form's last unit is not a separator either, the variant's key is the form's key plus the
+ * suffix: it goes on from the form's node. A plural that drops units ("metastasis" -> "metastases")
+ * walks its stem, which is a prefix of the form's key, from the root, then goes on from there.
+ */
+function variantNode(
+  builder: TrieBuilder,
+  fold: Uint16Array,
+  form: string,
+  formNode: number,
+  drop: number,
+  suffix: string,
+): number {
+  const keep = form.length - drop;
+  if (drop === 0 && formNode >= 0 && fold[form.charCodeAt(keep - 1)] !== SEP) {
+    return builder.insert(suffix, fold, formNode);
+  }
+  return builder.insert(form.slice(0, keep) + suffix, fold);
+}
+
+/** Adds a surface form to the accepting node it folds to, unless an earlier one already claims it. */
 function addOutput(
-  accept: Accept,
+  builder: TrieBuilder,
+  accept: number,
   decl: DeclaredForm,
   surface: string,
   tables: CharTables,
 ): boolean {
   if (!decl.caseSensitive) {
-    if (accept.loose !== null) return false;
-    accept.loose = { entryId: decl.entryId, form: decl.form };
+    if (builder.loose[accept] !== null) return false;
+    builder.loose[accept] = decl;
     return true;
   }
   const exact = exactKey(surface, tables);
-  if (accept.exact.some((other) => sameUnits(other.exact, exact))) return false;
-  accept.exact.push({ entryId: decl.entryId, form: decl.form, exact });
+  const spellings = (builder.exact[accept] ??= []);
+  if (spellings.some((other) => sameUnits(other.exact, exact))) return false;
+  spellings.push({ output: decl, exact });
   return true;
 }
 

@@ -2,27 +2,11 @@
  * Keys: how a surface form is spelled inside the trie, and how case-sensitive forms are checked.
  *
  * A form's folded key is its code units through the fold table, with every run of separators as a
- * single SEP. The scanner folds the page text the same way on the fly, so a key found in the trie
- * corresponds to an exact span of the original text with no offset bookkeeping beyond the start.
+ * single SEP and none at either end; TrieBuilder.insert walks it straight from the form's string. The
+ * scanner folds the page text the same way on the fly, so a key found in the trie corresponds to an
+ * exact span of the original text with no offset bookkeeping beyond the start.
  */
 import { SEP, SOFT_HYPHEN, type CharTables } from './char-tables';
-
-/** The key a form is inserted under: folded units, separator runs collapsed to one SEP. */
-export function foldedKey(form: string, { fold }: CharTables): Uint16Array {
-  // collapse() with the fold inlined: this runs for every surface form of a glossary.
-  const out = new Uint16Array(form.length);
-  let n = 0;
-  for (let i = 0; i < form.length; i++) {
-    const f = fold[form.charCodeAt(i)]!;
-    if (f === SEP) {
-      if (n > 0 && out[n - 1] !== SEP) out[n++] = SEP;
-    } else {
-      out[n++] = f;
-    }
-  }
-  while (n > 0 && out[n - 1] === SEP) n--;
-  return n === out.length ? out : out.slice(0, n);
-}
 
 /**
  * The spelling a case-sensitive form must have in the text: the form's own code units (so case

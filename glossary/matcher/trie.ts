@@ -14,24 +14,38 @@
  *  - symbols are dense ids 1..K of the folded code units that occur in some key, and `unitInfo` maps a
  *    raw code unit of the page text straight to its id, folding included (0: in no key, so no walk
  *    can continue through it);
- *  - `cells` holds STRIDE Int32s per slot: base, check (the parent's slot, -1 if free), the index
- *    into `accepts` of the forms ending there (-1 if none) and a chain (see below, -1 if none). The
- *    child of slot s by symbol y is slot cells[STRIDE * s] + y if its check is s. Slot 0 is the root;
+ *  - `cells` holds STRIDE Int32s per slot: base, check (the parent's slot, -1 if free), the accept
+ *    index of the forms ending there (-1 if none; see TrieBuilder.loose) and a chain (see below, -1
+ *    if none). The child of slot s by symbol y is slot cells[STRIDE * s] + y if its check is s. Slot
+ *    0 is the root;
  *  - below the first letters most of a trie is unary paths ("munotherapy" after "im"). A node where
  *    such a path starts has a chain: an offset into `chains`, which holds the path's length m, its m
  *    symbols and the slot where it ends. The walk compares the text against the symbols in a row
  *    (independent reads the CPU can overlap) instead of m dependent double-array steps. No node
- *    inside a chain accepts, so failing inside one loses nothing.
+ *    inside a chain accepts, so failing inside one loses nothing. The path's nodes are in the double
+ *    array all the same, and the scanner relies on it: it takes a path's first symbol as an ordinary
+ *    step, so that most walks, which fail right there, need not read `chains`.
  */
 import { SEP, STARTS_FORM, WORD, type CharTables } from './char-tables';
-import type { Accept, TrieBuilder } from './trie-builder';
+import {
+  ACCEPT,
+  FIRST_CHILD,
+  NEXT_SIBLING,
+  NODE_FIELDS,
+  SEVERAL_CHILDREN,
+  UNIT,
+  UNIT_MASK,
+  type ExactOutput,
+  type FormOutput,
+  type TrieBuilder,
+} from './trie-builder';
 
 /** Int32s per slot in `cells`: base, check, accept, chain. */
 export const STRIDE = 4;
 /** unitInfo = symbol << UNIT_SHIFT | class bits. */
 export const UNIT_SHIFT = 4;
 const FREE = -1;
-/** How many positions first-fit placement tries before placing a node after all used slots. */
+/** How many free slots first-fit placement tries before placing a node after all used slots. */
 const MAX_PROBES = 64;
 /** Unary paths shorter than this are walked step by step. */
 const MIN_CHAIN = 2;
@@ -49,199 +63,251 @@ export interface Trie {
   readonly sepSym: number;
   readonly cells: Int32Array;
   readonly chains: Int32Array;
-  readonly accepts: readonly Accept[];
+  /** By accept index (see TrieBuilder): the case-sensitive spellings, then the case-insensitive form. */
+  readonly exact: readonly (readonly ExactOutput[] | null)[];
+  readonly loose: readonly (FormOutput | null)[];
   /** The longest key, in symbols: bounds the number of accepting nodes one walk can pass. */
   readonly maxDepth: number;
   readonly nodeCount: number;
 }
 
 export function packTrie(builder: TrieBuilder, { fold, unfold, charClass }: CharTables): Trie {
-  const { nodeCount, edgeKey, acceptAt, accepts, maxDepth } = builder.result();
+  const { nodes, nodeCount, unitCount, exact, loose } = builder;
 
   // Dense symbol ids. Letters, marks and digits get the low ids, so that the scanner can tell from
   // an id alone that a walk crossed only word characters; within each group, most frequent first.
-  // Counted in a table indexed by code unit: a Map lookup per trie node costs more than the rest.
-  const frequency = new Int32Array(65536);
-  for (let v = 1; v < nodeCount; v++) frequency[edgeKey[2 * v + 1]!]!++;
-  const isWordUnit = (u: number) => (charClass[u]! & WORD) !== 0;
-  const units: number[] = [];
-  for (let u = 0; u < 65536; u++) if (frequency[u]! > 0) units.push(u);
-  units.sort((a, b) => Number(isWordUnit(b)) - Number(isWordUnit(a)) || frequency[b]! - frequency[a]! || a - b);
-  const maxWordSym = units.filter(isWordUnit).length;
-  const idOf = new Map<number, number>();
+  const units = [...builder.units];
+  units.sort((a, b) => isWordUnit(b, charClass) - isWordUnit(a, charClass) || unitCount[b]! - unitCount[a]! || a - b);
+  let maxWordSym = 0;
   const symOfUnit = new Int32Array(65536);
-  units.forEach((u, i) => {
-    idOf.set(u, i + 1);
-    symOfUnit[u] = i + 1;
-  });
-  const alphabet = units.length;
-  const nodeSym = new Int32Array(nodeCount);
-  for (let v = 1; v < nodeCount; v++) nodeSym[v] = symOfUnit[edgeKey[2 * v + 1]!]!;
+  for (let i = 0; i < units.length; i++) {
+    symOfUnit[units[i]!] = i + 1;
+    maxWordSym += isWordUnit(units[i]!, charClass);
+  }
 
-  // Children of each node, grouped by parent (counting sort).
-  const firstChild = new Int32Array(nodeCount + 1);
-  for (let v = 1; v < nodeCount; v++) firstChild[edgeKey[2 * v]! + 1]!++;
-  for (let v = 0; v < nodeCount; v++) firstChild[v + 1]! += firstChild[v]!;
-  const children = new Int32Array(Math.max(0, nodeCount - 1));
-  const fill = firstChild.slice(0, nodeCount);
-  for (let v = 1; v < nodeCount; v++) children[fill[edgeKey[2 * v]!]!++] = v;
-
-  const { cells, slotOf, order } = place(nodeCount, firstChild, children, nodeSym, acceptAt, alphabet);
-  const chains = buildChains(nodeCount, firstChild, children, nodeSym, acceptAt, slotOf, order, cells);
+  const { cells, chains, maxDepth } = place(nodes, nodeCount, symOfUnit, units.length);
 
   // unitInfo: the class bits of every code unit, plus the symbol of each unit that folds to one.
   // Only the alphabet's units and the few that fold to them are touched, not all 65,536.
   const rootBase = cells[0]!;
   const unitInfo = new Int32Array(charClass);
-  for (const [u, sym] of idOf) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const sym = i + 1;
     const info = (sym << UNIT_SHIFT) | (cells[STRIDE * (rootBase + sym) + 1] === 0 ? STARTS_FORM : 0);
     if (fold[u] === u) unitInfo[u]! |= info;
     for (const from of unfold.get(u) ?? []) unitInfo[from]! |= info;
   }
-  return { unitInfo, maxWordSym, sepSym: idOf.get(SEP) ?? 0, cells, chains, accepts, maxDepth, nodeCount };
+  return { unitInfo, maxWordSym, sepSym: symOfUnit[SEP]!, cells, chains, exact, loose, maxDepth, nodeCount };
 }
 
+function isWordUnit(u: number, charClass: Uint8Array): number {
+  return charClass[u]! & WORD;
+}
+
+/** Int32s per queued node in `place`: slot, first child, whether it is inner, its chain's end. */
+const QUEUED = 4;
+
 /**
- * First-fit double-array placement, breadth first from the root. Free slots are found through a
- * "next free slot at or after x" union-find, so probing skips occupied stretches in one step.
+ * First-fit double-array placement, breadth first from the root, children in creation order: each
+ * node's base is the first that puts its lowest child on a free slot and all its other children on
+ * free slots too, among the first MAX_PROBES free slots; failing that, just after every used slot.
+ * The chains are recorded on the way, in the same order.
+ *
+ * Breadth-first order visits the builder's nodes all over memory, so the queue carries what the
+ * visit of a node needs, taken from its record when its parent, visiting its children, read it
+ * anyway. The queue is two arrays, this depth's nodes and the next depth's, which stay small and
+ * are reused: fresh memory costs a page fault per 4 KiB on first touch. (No closures here: a fresh
+ * closure per compile would make V8 throw away the optimised code of this loop on every compile
+ * after the first.)
  */
 function place(
+  nodes: Int32Array,
   nodeCount: number,
-  firstChild: Int32Array,
-  children: Int32Array,
-  nodeSym: Int32Array,
-  acceptAt: Int32Array,
+  symOfUnit: Int32Array,
   alphabet: number,
-): { cells: Int32Array; slotOf: Int32Array; order: Int32Array } {
-  let cells = newCells(nodeCount + alphabet + 1);
-  // nextFree[x] leads, by repeated lookup, to the first free slot >= x; the last entry is a sentinel
-  // standing for "everything beyond the current capacity".
-  let nextFree = identity(cells.length / STRIDE + 1);
-  const ensure = (slots: number) => {
-    if (STRIDE * slots <= cells.length) return;
-    const bigger = newCells(Math.max(slots, (2 * cells.length) / STRIDE));
-    bigger.set(cells);
-    const next = identity(bigger.length / STRIDE + 1);
-    next.set(nextFree.subarray(0, nextFree.length - 1));
-    cells = bigger;
-    nextFree = next;
-  };
-  const findFree = (x: number) => {
-    let root = x;
-    while (nextFree[root] !== root) root = nextFree[root]!;
-    while (x !== root) {
-      const up = nextFree[x]!;
-      nextFree[x] = root;
-      x = up;
-    }
-    return root;
-  };
+): { cells: Int32Array; chains: Int32Array; maxDepth: number } {
+  // Slots for every node, a few holes and the last node's children span: placing never has to grow
+  // the cells (and copy them) in practice.
+  let cells = newCells(nodeCount + (nodeCount >> 6) + 2 * alphabet + 1);
   cells[1] = -2; // the root occupies slot 0 but is nobody's child
-  nextFree[0] = 1;
-  const slotOf = new Int32Array(nodeCount);
-  const order = new Int32Array(nodeCount); // breadth-first queue; order[0] = 0, the root
-  let head = 0;
-  let tail = 1;
-  let usedSlots = 1;
-  while (head < tail) {
-    const v = order[head++]!;
-    const from = firstChild[v]!;
-    const to = firstChild[v + 1]!;
-    const slot = slotOf[v]!;
-    cells[STRIDE * slot + 2] = acceptAt[v]!;
-    if (from === to) continue; // a leaf keeps base 0: no check can ever equal its slot
-    let lowest = Infinity;
-    let highest = 0;
-    for (let x = from; x < to; x++) {
-      const y = nodeSym[children[x]!]!;
-      if (y < lowest) lowest = y;
-      if (y > highest) highest = y;
-    }
-    // Try the free slots from the first one as the place of the lowest child; after a few misses
-    // (a node with many children in a well-filled stretch) place the node after every used slot,
-    // where everything is free, rather than scanning on: single-child nodes fill the holes.
-    let base = -1;
-    for (let probe = 0, at = findFree(lowest); probe < MAX_PROBES; probe++, at = findFree(at + 1)) {
-      const candidate = at - lowest;
-      ensure(candidate + highest + 1);
-      let fits = true;
-      for (let x = from; x < to && fits; x++) fits = cells[STRIDE * (candidate + nodeSym[children[x]!]!) + 1] === FREE;
-      if (fits) {
-        base = candidate;
-        break;
+  let firstFree = 1; // every slot before it is used
+  let usedSlots = 1; // every slot from here on is free
+  let maxBase = 0;
+  let level: Int32Array = new Int32Array(QUEUED * 64); // the nodes of depth `depth`, in order
+  let next: Int32Array = new Int32Array(QUEUED * 64); // and their children, in order
+  level[1] = nodes[FIRST_CHILD]!; // the root: slot 0, not inner, in no chain
+  level[3] = -1;
+  let levelSize = 1;
+  let depth = 0;
+  // Every path tried has two nodes or more (its first is inner), paths are disjoint, and a path
+  // takes its symbols plus two Int32s (length, end slot): this bounds the chains.
+  const chains = new Int32Array(2 * nodeCount);
+  let chainsLength = 0;
+  let childSyms: Int32Array = new Int32Array(64); // the symbols of the current node's children, in order
+  for (;;) {
+    let nextSize = 0;
+    for (let e = 0; e < levelSize; e++) {
+      const first = level[QUEUED * e + 1]!;
+      if (first === 0) continue; // a leaf keeps base 0: no check can ever equal its slot
+      let count = 0;
+      let lowest = alphabet;
+      let highest = 0;
+      for (let c = first; c !== 0; c = nodes[NODE_FIELDS * c + NEXT_SIBLING]!) {
+        const y = symOfUnit[nodes[NODE_FIELDS * c + UNIT]! & UNIT_MASK]!;
+        if (count === childSyms.length) childSyms = grown(childSyms, 2 * count);
+        childSyms[count++] = y;
+        if (y < lowest) lowest = y;
+        if (y > highest) highest = y;
       }
+      // Room for every slot placing this node may look at or fill (see firstFit): the cells grow here
+      // if they must, not in the middle of the search.
+      cells = withSlots(cells, Math.max(usedSlots, lowest) + highest + 1);
+      const base =
+        count === 1
+          ? findFree(cells, firstFree, lowest) - lowest // fits: the only child lands on a free slot
+          : firstFit(cells, firstFree, usedSlots, childSyms, count, lowest);
+      const slot = level[QUEUED * e]!;
+      cells[STRIDE * slot] = base;
+      if (base > maxBase) maxBase = base;
+
+      // A unary path starts here if this node is not inside one and its only child is inner (see
+      // isInner). Record it now, in breadth-first order; its end slot is filled in when the path's
+      // last node is placed, by the inner node before it (`chainEnd` travels down the path).
+      let chainEnd = level[QUEUED * e + 3]!;
+      if (level[QUEUED * e + 2] === 0 && count === 1 && isInner(nodes, first, true)) {
+        const length = writePath(nodes, symOfUnit, first, chains, chainsLength);
+        if (length >= MIN_CHAIN) {
+          cells[STRIDE * slot + 3] = chainsLength;
+          chainEnd = chainsLength + 1 + length;
+          chainsLength = chainEnd + 1;
+        }
+      }
+
+      if (QUEUED * (nextSize + count) > next.length) next = grown(next, 2 * next.length + QUEUED * count);
+      let x = 0;
+      for (let c = first; c !== 0; c = nodes[NODE_FIELDS * c + NEXT_SIBLING]!) {
+        const s = base + childSyms[x++]!;
+        cells[STRIDE * s + 1] = slot;
+        cells[STRIDE * s + 2] = nodes[NODE_FIELDS * c + ACCEPT]! - 1;
+        if (s + 1 > usedSlots) usedSlots = s + 1;
+        const inner = isInner(nodes, c, count === 1);
+        if (!inner && chainEnd >= 0) chains[chainEnd] = s; // the last node of the path: its end
+        next[QUEUED * nextSize] = s;
+        next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * c + FIRST_CHILD]!;
+        next[QUEUED * nextSize + 2] = inner ? 1 : 0;
+        next[QUEUED * nextSize + 3] = inner ? chainEnd : -1;
+        nextSize++;
+      }
+      firstFree = findFree(cells, firstFree, firstFree);
     }
-    if (base < 0) base = Math.max(usedSlots, lowest) - lowest;
-    ensure(base + highest + 1);
-    cells[STRIDE * slot] = base;
-    for (let x = from; x < to; x++) {
-      const k = children[x]!;
-      const s = base + nodeSym[k]!;
-      cells[STRIDE * s + 1] = slot;
-      nextFree[s] = s + 1;
-      slotOf[k] = s;
-      order[tail++] = k;
-      if (s + 1 > usedSlots) usedSlots = s + 1;
-    }
+    if (nextSize === 0) break;
+    const done = level; // becomes the array for the depth after next
+    level = next;
+    next = done;
+    levelSize = nextSize;
+    depth++;
   }
   // Any lookup base + symbol (symbol <= alphabet) must stay in bounds: an out-of-bounds typed-array
   // read would be correct (undefined !== slot) but slow.
-  let maxBase = 0;
-  for (let s = 0; s < usedSlots; s++) maxBase = Math.max(maxBase, cells[STRIDE * s]!);
   const size = Math.max(usedSlots, maxBase + alphabet + 1);
-  ensure(size);
-  return { cells: cells.slice(0, STRIDE * size), slotOf, order };
-}
-
-function identity(length: number): Int32Array {
-  const a = new Int32Array(length);
-  for (let i = 0; i < length; i++) a[i] = i;
-  return a;
-}
-
-function newCells(slots: number): Int32Array {
-  const cells = new Int32Array(STRIDE * slots);
-  for (let s = 0; s < slots; s++) {
-    cells[STRIDE * s + 1] = FREE;
-    cells[STRIDE * s + 2] = FREE;
-    cells[STRIDE * s + 3] = FREE;
-  }
-  return cells;
+  return { cells: trimmed(cells, size), chains: chains.slice(0, chainsLength), maxDepth: depth };
 }
 
 /**
- * Finds the unary paths worth a chain and records them, writing each chain's offset into the cell
- * of the node where it starts. Nodes inside a chain are never landed on, so they get none.
+ * The first `size` slots of `cells`: nearly always they fit its first allocation, which is kept. (A
+ * function of its own, like the other steps: code right after a long loop that V8 optimises while it
+ * runs has no type feedback yet, and deoptimises, on every compile.)
  */
-function buildChains(
-  nodeCount: number,
-  firstChild: Int32Array,
-  children: Int32Array,
-  nodeSym: Int32Array,
-  acceptAt: Int32Array,
-  slotOf: Int32Array,
-  order: Int32Array,
+function trimmed(cells: Int32Array, size: number): Int32Array {
+  const sized = withSlots(cells, size);
+  return 2 * STRIDE * size > sized.length ? sized.subarray(0, STRIDE * size) : sized.slice(0, STRIDE * size);
+}
+
+/**
+ * The base for a node with several children: try the free slots from the first one at or after the
+ * lowest child's symbol as that child's place; after MAX_PROBES misses (a node with many children in
+ * a well-filled stretch) place the node after every used slot, where everything is free, rather
+ * than scanning on: single-child nodes fill the holes.
+ *
+ * The trie fills its slots almost completely (99.98% for the 10k bench glossary), so the free slots
+ * are a short band between `firstFree` and `usedSlots`: scanning it cell by cell is cheaper than any
+ * index. The lowest child never goes past max(usedSlots, lowest), since from there on every slot is
+ * free and the node fits: so no slot past that plus the children's span is ever looked at.
+ */
+function firstFit(
   cells: Int32Array,
-): Int32Array {
-  const onlyChild = (v: number) => (firstChild[v + 1]! - firstChild[v]! === 1 ? children[firstChild[v]!]! : -1);
-  const inside = new Uint8Array(nodeCount);
-  const out: number[] = [];
-  for (let o = 0; o < nodeCount; o++) {
-    const v = order[o]!;
-    if (inside[v] === 1) continue;
-    let c = onlyChild(v);
-    if (c < 0) continue;
-    const path = [c];
-    while (acceptAt[c]! < 0 && onlyChild(c) >= 0) {
-      c = onlyChild(c);
-      path.push(c);
-    }
-    if (path.length < MIN_CHAIN) continue;
-    cells[STRIDE * slotOf[v]! + 3] = out.length;
-    out.push(path.length);
-    for (const node of path) out.push(nodeSym[node]!);
-    out.push(slotOf[c]!);
-    for (let p = 0; p < path.length - 1; p++) inside[path[p]!] = 1;
+  firstFree: number,
+  usedSlots: number,
+  childSyms: Int32Array,
+  count: number,
+  lowest: number,
+): number {
+  for (let probe = 0, at = findFree(cells, firstFree, lowest); probe < MAX_PROBES; probe++) {
+    const candidate = at - lowest;
+    let fits = true;
+    for (let x = 0; x < count && fits; x++) fits = cells[STRIDE * (candidate + childSyms[x]!) + 1] === FREE;
+    if (fits) return candidate;
+    at = findFree(cells, firstFree, at + 1);
   }
-  return Int32Array.from(out);
+  return Math.max(usedSlots, lowest) - lowest;
+}
+
+/**
+ * Writes the unary path that starts with node `first` at chains[at]: its length, then its symbols.
+ * The path goes on through inner nodes and ends with the first node that is not. Returns the length.
+ */
+function writePath(nodes: Int32Array, symOfUnit: Int32Array, first: number, chains: Int32Array, at: number): number {
+  let length = 0;
+  for (let c = first, inner = true; inner; c = nodes[NODE_FIELDS * c + FIRST_CHILD]!) {
+    chains[at + 1 + length++] = symOfUnit[nodes[NODE_FIELDS * c + UNIT]! & UNIT_MASK]!;
+    inner = isInner(nodes, c, true);
+  }
+  chains[at] = length;
+  return length;
+}
+
+/**
+ * Whether node `c` is inner: inside a unary path, not at its end, so that the scanner never lands on
+ * it. That is: it is its parent's only child (`onlyChild`), no key ends there, and it has exactly
+ * one child itself. (A path starts at a node with one child and goes on through inner nodes; its
+ * last node is the first that is not.)
+ */
+function isInner(nodes: Int32Array, c: number, onlyChild: boolean): boolean {
+  return (
+    onlyChild &&
+    nodes[NODE_FIELDS * c + ACCEPT] === 0 &&
+    nodes[NODE_FIELDS * c + FIRST_CHILD] !== 0 &&
+    (nodes[NODE_FIELDS * c + UNIT]! & SEVERAL_CHILDREN) === 0
+  );
+}
+
+/** The first free slot at or after `x`; every slot before `firstFree` is used, every one past the end free. */
+function findFree(cells: Int32Array, firstFree: number, x: number): number {
+  let s = x > firstFree ? x : firstFree;
+  while (STRIDE * s < cells.length && cells[STRIDE * s + 1] !== FREE) s++;
+  return s;
+}
+
+/** `cells`, or a copy grown so that slots [0, slots) exist (the new ones free). */
+function withSlots(cells: Int32Array, slots: number): Int32Array {
+  if (STRIDE * slots <= cells.length) return cells;
+  const bigger = newCells(Math.max(slots, (2 * cells.length) / STRIDE));
+  bigger.set(cells);
+  return bigger;
+}
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** `slots` free cells: base 0, and check, accept and chain -1 (FREE). */
+function newCells(slots: number): Int32Array {
+  const cells = new Int32Array(STRIDE * slots);
+  // One free cell, then copies of ever longer runs of them: a few memmoves instead of a loop.
+  cells.set([0, FREE, FREE, FREE]);
+  for (let filled = STRIDE; filled < cells.length; filled *= 2) cells.copyWithin(filled, 0, filled);
+  return cells;
 }

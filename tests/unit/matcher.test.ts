@@ -100,6 +100,30 @@ describe('surface forms: plurals and possessives', () => {
     ]);
   });
 
+  it('applies the plural rules to the last letters of a form, ASCII or not', () => {
+    const m = compileMatcher([
+      { id: 'psychosis', term: 'Psychosis' },
+      { id: 'sandfly', term: 'sand fly' },
+      { id: 'relay', term: 'relay' },
+      { id: 'naevus', term: 'nævus' },
+      { id: 'meniere', term: 'Ménière' },
+      { id: 'cafe', term: 'café' },
+      { id: 'crisis', term: 'CRISIS' },
+      { id: 'y', term: 'Y' },
+    ]);
+    expect(found('psychoses, sand flies, relays, nævuses, Ménières, cafés, CRISISs, Ys', m)).toEqual([
+      ['psychosis', 'psychoses'],
+      ['sandfly', 'sand flies'],
+      ['relay', 'relays'],
+      ['naevus', 'nævuses'],
+      ['meniere', 'Ménières'],
+      ['cafe', 'cafés'],
+      ['crisis', 'CRISISs'],
+      ['y', 'Ys'],
+    ]);
+    expect(found('sand flys, relaies, nævuss, CRISES', m)).toEqual([]);
+  });
+
   it("matches the possessives 's and ’s of the singular and ' and ’ of plurals ending in s", () => {
     expect(
       found("pembrolizumab’s effect, pembrolizumab's dose, checkpoint inhibitors’ targets, inhibitors' and TARE’s"),
@@ -192,6 +216,33 @@ describe('leftmost-longest, non-overlapping', () => {
       { id: 'duct-cancer', term: 'duct cancer of the liver' },
     ]);
     expect(found('bile duct cancer of the liver', m)).toEqual([['bile-duct', 'bile duct']]);
+  });
+});
+
+describe('soft hyphens', () => {
+  const m = compileMatcher([
+    { id: 'immunotherapy', term: 'Immunotherapy' },
+    { id: 'pembrolizumab', term: 'pembrolizumab' },
+    { id: 'checkpoint-inhibitor', term: 'checkpoint inhibitor' },
+    { id: 'tare', term: 'TARE' },
+  ]);
+
+  it('steps over soft hyphens anywhere inside a form, variants and acronyms included', () => {
+    expect(found('immuno\u00adtherapy and i\u00admmunotherapy', m)).toEqual([
+      ['immunotherapy', 'immuno\u00adtherapy'],
+      ['immunotherapy', 'i\u00admmunotherapy'],
+    ]);
+    const text = 'pembro\u00ad\u00adlizumab\u00ads, check\u00adpoint in\u00adhibitors, TA\u00adRE and TARE\u00ads';
+    expect(found(text, m)).toEqual([
+      ['pembrolizumab', 'pembro\u00ad\u00adlizumab\u00ads'],
+      ['checkpoint-inhibitor', 'check\u00adpoint in\u00adhibitors'],
+      ['tare', 'TA\u00adRE'],
+      ['tare', 'TARE\u00ads'],
+    ]);
+  });
+
+  it('counts a soft hyphen before or after a form as part of the word', () => {
+    expect(found('\u00adpembrolizumab, pembrolizumab\u00ad, immunotherap\u00ad', m)).toEqual([]);
   });
 });
 
