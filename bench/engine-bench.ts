@@ -25,6 +25,8 @@ export interface ToolSummary {
   slices?: number;
   maxSliceMs?: number;
   renderedMs?: number;
+  /** Termlight: ranges registered when rendered (those near the viewport). */
+  registered?: number;
   /** mark.js: median unmark time (not in medianMs). */
   unmarkMs?: number;
   /** mark(array) cut off after this many milliseconds (medianMs is then a lower bound). */
@@ -141,6 +143,7 @@ export async function benchCase(
         summary.slices = median(definedValues(timings.map((t) => t.slices)));
         summary.maxSliceMs = Math.max(...definedValues(timings.map((t) => t.maxSliceMs)));
         summary.renderedMs = median(definedValues(timings.map((t) => t.renderedMs)));
+        summary.registered = timings[0]?.registered;
       }
       if (tool.startsWith('mark')) summary.unmarkMs = median(definedValues(timings.map((t) => t.unmarkMs)));
       if (tool === 'markArray' && markArrayStop) Object.assign(summary, markArrayStop);

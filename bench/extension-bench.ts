@@ -1,7 +1,8 @@
 /**
  * Measurements of the BUILT extension (.output/chrome-mv3) in Chromium: the longest main-thread task
  * while it highlights `huge` (with vs without the extension), the time from a DOM change to its
- * highlight, the time from hover to a laid-out popover (hover delay 0), and the content script's size.
+ * highlight, the time from hover to a laid-out popover (hover delay 0), the frames while the reader
+ * scrolls (ranges are registered as content comes near the viewport), and the content script's size.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -40,11 +41,28 @@ export interface HoverResult {
   warm: LatencyResult;
 }
 
+export interface ScrollRun {
+  /** Frame intervals while scrolling half a screen per frame (ms). */
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  /** Ranges registered when the scroll ended (with the extension). */
+  ranges?: number;
+}
+
+export interface ScrollResult {
+  page: string;
+  frames: number;
+  without: ScrollRun;
+  with: ScrollRun;
+}
+
 export interface ExtensionResult {
   contentScript: { bytes: number; gzipBytes: number };
   longTasks: LongTaskResult;
   domChange: LatencyResult[];
   hover: HoverResult;
+  scrolling?: ScrollResult[];
 }
 
 export function contentScriptSize(): { bytes: number; gzipBytes: number } {
@@ -146,9 +164,13 @@ export async function measureLongTasks(url: string, loads: number, log: (line: s
 
 // ---- DOM change to highlight -------------------------------------------------------------------
 
-/** Appends a paragraph with a term and counts frames until a range inside it is painted. */
-function appendAndWait(index: number): Promise<{ ms: number; frames: number }> {
-  const host = document.querySelector('article') ?? document.body;
+/**
+ * Adds a paragraph with a term where the reader is looking (after the block at the middle of the
+ * viewport, as a live blog or a chat would) and counts frames until a range inside it is painted.
+ * Content added far from the viewport is indexed as quickly but painted only when scrolled to.
+ */
+function insertAndWait(index: number): Promise<{ ms: number; frames: number }> {
+  const inView = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('p, li, h1, h2, h3, figure, table');
   const paragraph = document.createElement('p');
   paragraph.textContent = `Update ${index}: a new trial combines pembrolizumab with radioembolization.`;
   const inParagraph = () => {
@@ -160,7 +182,8 @@ function appendAndWait(index: number): Promise<{ ms: number; frames: number }> {
   };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    host.append(paragraph);
+    if (inView) inView.after(paragraph);
+    else document.body.prepend(paragraph);
     let frames = 0;
     const check = () => {
       frames++;
@@ -181,7 +204,7 @@ async function domChangeLatency(url: string, pageName: string, samples: number):
     const ms: number[] = [];
     const frames: number[] = [];
     for (let i = 0; i < samples; i++) {
-      const sample = await page.evaluate(appendAndWait, i);
+      const sample = await page.evaluate(insertAndWait, i);
       ms.push(sample.ms);
       frames.push(sample.frames);
       await page.waitForTimeout(200);
@@ -195,6 +218,57 @@ async function domChangeLatency(url: string, pageName: string, samples: number):
 export async function measureDomChange(urls: { page: string; url: string }[], samples: number): Promise<LatencyResult[]> {
   const out: LatencyResult[] = [];
   for (const { page, url } of urls) out.push(await domChangeLatency(url, page, samples));
+  return out;
+}
+
+// ---- scrolling ----------------------------------------------------------------------------------
+
+/** Scrolls down half a screen every frame, `frames` times; returns the intervals between frames. */
+function scrollFrames(frames: number): Promise<number[]> {
+  return new Promise((resolve) => {
+    const intervals: number[] = [];
+    let last = 0;
+    const step = (now: number) => {
+      if (last > 0) intervals.push(now - last);
+      last = now;
+      if (intervals.length >= frames) {
+        resolve(intervals);
+        return;
+      }
+      scrollBy(0, innerHeight / 2);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+async function scrollRun(url: string, extension: boolean, frames: number): Promise<ScrollRun> {
+  const browser = await launchBrowser({ extension });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url, { timeout: 120_000 });
+    // Let the extension finish the whole page first: the scroll measures registration, not indexing.
+    if (extension) await settleHighlights(page, 1500, 60_000);
+    else await page.waitForTimeout(1500);
+    const intervals = (await page.evaluate(scrollFrames, frames)).sort((a, b) => a - b);
+    const ranges = extension ? await paintedCount(page) : undefined;
+    return {
+      medianMs: median(intervals),
+      p95Ms: intervals[Math.min(intervals.length - 1, Math.floor(intervals.length * 0.95))]!,
+      maxMs: intervals[intervals.length - 1]!,
+      ranges,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureScrolling(urls: { page: string; url: string }[], frames: number): Promise<ScrollResult[]> {
+  const out: ScrollResult[] = [];
+  for (const { page, url } of urls) {
+    const without = await scrollRun(url, false, frames);
+    out.push({ page, frames, without, with: await scrollRun(url, true, frames) });
+  }
   return out;
 }
 

@@ -63,7 +63,7 @@ function table(header: string[], rows: string[][], align: ('l' | 'r')[]): string
 export function engineTable(results: BenchResults): string {
   const runs = results.environment.runs;
   const header = [
-    'page', 'glossary', 'text nodes', 'chars', 'read', 'regex', 'Termlight', 'busy', 'rendered', 'longest slice', 'matches T / regex',
+    'page', 'glossary', 'text nodes', 'chars', 'read', 'regex', 'Termlight', 'busy', 'rendered', 'near', 'longest slice', 'matches T / regex',
     'markRegExp', 'mark(array)', 'T ÷ regex', 'markRegExp ÷ T', 'mark(array) ÷ T',
   ];
   const rows = results.cases.map((c) => {
@@ -79,6 +79,7 @@ export function engineTable(results: BenchResults): string {
       ms(t.medianMs),
       ms(t.busyMs),
       ms(t.renderedMs),
+      int(t.registered),
       ms(t.maxSliceMs),
       `${int(t.matches)} / ${int(regex.matches)}`,
       markCell(c.tools.markRegExp, runs),
@@ -105,10 +106,14 @@ export function extensionTable(extension: ExtensionResult): string {
         ? dur(Math.max(...longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0)))
         : 'none reported (content scripts are not attributed)',
     ],
-    ['huge: highlighted (last range painted) after DOMContentLoaded', `${longTasks.with.map((r) => ms(r.highlightedAfterMs)).join(', ')} ms (${int(longTasks.with[0]?.ranges)} ranges)`],
-    ...domChange.map((d) => [`${d.page}: DOM change → highlight (median of ${d.samples.length})`, `${ms(d.medianMs)} ms, ${d.medianFrames} frames`]),
+    ['huge: ranges near the view painted (their last change) after DOMContentLoaded', `${longTasks.with.map((r) => ms(r.highlightedAfterMs)).join(', ')} ms (${int(longTasks.with[0]?.ranges)} ranges)`],
+    ...domChange.map((d) => [`${d.page}: DOM change in view → highlight (median of ${d.samples.length})`, `${ms(d.medianMs)} ms, ${d.medianFrames} frames`]),
     ['article: hover → popover laid out, hover delay 0, first hover (mounts the UI)', `${ms(hover.first.ms)} ms, frame ${hover.first.frames}`],
     [`article: hover → popover laid out, hover delay 0 (median of ${hover.warm.samples.length})`, `${ms(hover.warm.medianMs)} ms, frame ${hover.warm.medianFrames}`],
+    ...(extension.scrolling ?? []).map((run) => [
+      `${run.page}: scrolling half a screen per frame, ${run.frames} frames: frame interval median / p95 / max, without → with`,
+      `${ms(run.without.medianMs)} / ${ms(run.without.p95Ms)} / ${ms(run.without.maxMs)} → ${ms(run.with.medianMs)} / ${ms(run.with.p95Ms)} / ${ms(run.with.maxMs)} ms (${int(run.with.ranges)} ranges at the end)`,
+    ]),
     ['content script (content-scripts/content.js), raw / gzip', `${(contentScript.bytes / 1024).toFixed(1)} KB / ${(contentScript.gzipBytes / 1024).toFixed(1)} KB`],
   ];
   return table(['extension (built, .output/chrome-mv3)', 'figure'], rows, ['l', 'r']);
@@ -197,8 +202,9 @@ export function printReport(results: BenchResults): string {
     `Termlight benchmark — ${env.chromium}, headless; Node ${env.node}; ${env.cpus} cores; ${env.date}`,
     `Load average ${env.loadAverage.atStart.toFixed(1)} at the start, ${env.loadAverage.atEnd.toFixed(1)} at the end (other work on the machine slows every figure).`,
     `Medians of ${env.runs} alternating runs in one page load (ms). read/regex = the floors; Termlight = createHighlighter(entries)`,
-    '.run(body) until its promise resolves; busy = its own main-thread time (its slices); rendered = until the frame after it',
-    'has rendered (Chromium builds markers for the ranges then); longest slice = its longest stretch without yielding (worst run).',
+    '.run(body) until its promise resolves (every occurrence found and decided); busy = its own main-thread time (its slices);',
+    'rendered = until the ranges near the viewport are registered (the IntersectionObserver reports after the next layout) and',
+    'the frame after has rendered; near = ranges registered then; longest slice = its longest stretch without yielding (worst run).',
     'mark.js times exclude unmark; "> N s" = cut off after N s; n = runs when fewer.',
     '',
     engineTable(results),

@@ -18,7 +18,7 @@ import { findChromium } from '../tests/browser/find-browser.mjs';
 import { ISOLATION_HEADERS, buildState, launchBrowser, startStaticServer } from './browser';
 import { bundlePageScripts } from './bundle';
 import { benchCase, type CaseResult } from './engine-bench';
-import { contentScriptSize, measureDomChange, measureHover, measureLongTasks, type ExtensionResult } from './extension-bench';
+import { contentScriptSize, measureDomChange, measureHover, measureLongTasks, measureScrolling, type ExtensionResult } from './extension-bench';
 import { GLOSSARY_NAMES, makeGlossary, type GlossaryName } from './glossaries';
 import { PAGE_NAMES, generatePage, type PageName } from './pages';
 import { evaluateTargets, printReport, type BenchResults } from './report';
@@ -114,7 +114,15 @@ try {
     );
     log('Extension: hover → popover…');
     const hover = await measureHover(urlOf('article'), 9);
-    extension = { contentScript: contentScriptSize(), longTasks, domChange, hover };
+    log('Extension: scrolling through dense and huge…');
+    const scrolling = await measureScrolling(
+      [
+        { page: 'dense', url: urlOf('dense') },
+        { page: 'huge', url: urlOf('huge') },
+      ],
+      240,
+    );
+    extension = { contentScript: contentScriptSize(), longTasks, domChange, hover, scrolling };
   }
 
   const results: BenchResults = {
