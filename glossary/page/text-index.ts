@@ -3,7 +3,17 @@
  * (inline content between two block boundaries). Terms are matched per block, so a term split across
  * inline elements matches as one occurrence, while text in different blocks never joins.
  */
-import { INLINE_TAGS, SEPARATOR_TAGS, isSkippedElement } from './dom-rules';
+import {
+  INLINE_TAG,
+  INLINE_TAGS,
+  SEPARATOR_TAG,
+  SHADOW_HOST_TAG,
+  SKIPPED_TAG,
+  hasSkippingAttributes,
+  tagKind,
+  tagKindsByInterface,
+  type TagKind,
+} from './dom-rules';
 
 /** What owns a block: the nearest non-inline element, or a document or shadow root. */
 export type Container = Element | DocumentFragment | Document;
@@ -20,43 +30,33 @@ export interface TextBlock {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Collects the text nodes of one block as the walk meets them. */
-class BlockBuilder {
-  private nodes: Text[] = [];
-  private starts: number[] = [];
-  private parts: string[] = [];
-  private length = 0;
+/** What the walk does with a node: a tag kind for an element, or one of these. */
+const TEXT = 5;
+/** Comments, processing instructions, CDATA: left out. */
+const OTHER = 6;
+type NodeKind = TagKind | typeof TEXT | typeof OTHER;
 
-  constructor(public container: Container) {}
+/** Node kinds by interface (see `tagKindsByInterface`), with text nodes: built on the first walk. */
+let kindsByInterface: Map<unknown, NodeKind> | undefined;
 
-  addText(node: Text): void {
-    const data = node.data;
-    this.nodes.push(node);
-    this.starts.push(this.length);
-    this.parts.push(data);
-    this.length += data.length;
+function nodeKindsByInterface(): Map<unknown, NodeKind> {
+  if (kindsByInterface === undefined) {
+    kindsByInterface = new Map<unknown, NodeKind>(tagKindsByInterface());
+    if (typeof Text === 'function') kindsByInterface.set(Text, TEXT);
   }
+  return kindsByInterface;
+}
 
-  addSeparator(): void {
-    if (this.length === 0) return;
-    this.parts.push('\n');
-    this.length += 1;
-  }
-
-  /** Ends the current block; returns it when it holds any text. */
-  flush(nextContainer: Container): TextBlock | undefined {
-    let block: TextBlock | undefined;
-    if (this.nodes.length > 0) {
-      const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-      block = { container: this.container, text, nodes: this.nodes, starts: this.starts };
-      this.nodes = [];
-      this.starts = [];
-    }
-    this.parts = [];
-    this.length = 0;
-    this.container = nextContainer;
-    return block;
-  }
+/**
+ * The kind of any node. Most nodes are told by their interface, a JS property read; the rest need the
+ * node type and tag name, which are calls into the browser.
+ */
+function nodeKind(node: Node, byInterface: Map<unknown, NodeKind>): NodeKind {
+  const known = byInterface.get(node.constructor);
+  if (known !== undefined) return known;
+  const type = node.nodeType;
+  if (type === ELEMENT_NODE) return tagKind((node as Element).localName);
+  return type === TEXT_NODE ? TEXT : OTHER;
 }
 
 export interface WalkOptions {
@@ -74,75 +74,100 @@ export interface WalkOptions {
 
 /**
  * Yields the blocks under `container` in document order (a shadow root's blocks come where its host is).
- * A generator, so that callers can stop between blocks and yield to the page.
+ * A generator, so that callers can stop between blocks and yield to the page: the DOM is read only as
+ * far as the block yielded.
  *
  * The walk uses firstChild/nextSibling rather than a TreeWalker: it must see block elements end (to
  * end the run) and skip whole subtrees, and a filter callback per node costs more than the walk itself.
+ * On a large page each call into the browser counts (a few tens of nanoseconds, times a few hundred
+ * thousand nodes), so the walk makes as few as it can: each node's kind is told by its interface where
+ * possible, the way back up is kept on a stack rather than asked of each node, and a block's arrays
+ * are only made once it has text. Its state is kept in local variables: they are what a generator
+ * keeps cheapest between blocks.
  */
 export function* walkBlocks(container: Container, options: WalkOptions): Generator<TextBlock> {
-  const { deep } = options;
-  const builder = new BlockBuilder(container);
-  // Block elements entered and not yet left, innermost last; the walk's root is at the bottom.
-  const open: Container[] = [container];
+  const { deep, skip } = options;
+  const byInterface = nodeKindsByInterface();
+  // The elements entered on the way down to `node`, innermost last. Climbing pops them rather than
+  // asking each node for its parent; so if the page moves or removes nodes while the caller waits,
+  // the walk goes on from where those nodes were.
+  const path: Element[] = [];
+  // The block being collected: its container, the block elements around that, and its text so far.
+  let owner: Container = container;
+  const outerOwners: Container[] = [];
+  let nodes: Text[] | null = null;
+  let starts: number[] = [];
+  let text = '';
   let node: Node | null = container.firstChild;
 
-  while (node) {
-    let descend = false;
-    const type = node.nodeType;
-    if (type === TEXT_NODE) {
-      builder.addText(node as Text);
-    } else if (type === ELEMENT_NODE) {
-      const element = node as Element;
-      const name = element.localName;
-      if (INLINE_TAGS.has(name)) {
-        descend = !isSkippedElement(element, name);
-      } else if (SEPARATOR_TAGS.has(name)) {
-        builder.addSeparator();
+  while (node !== null) {
+    // Each DOM property is read once: every read is a call into the browser.
+    let first: Node | null = null;
+    const kind = nodeKind(node, byInterface);
+    if (kind === TEXT) {
+      const data = (node as Text).data;
+      if (nodes === null) {
+        nodes = [node as Text];
+        starts = [0];
+        text = data;
       } else {
-        const block = builder.flush(builder.container);
-        if (block) yield block;
-        if (deep && element !== options.skip && !isSkippedElement(element, name)) {
-          const shadow = element.shadowRoot;
-          if (shadow) {
-            options.onShadowRoot?.(shadow);
-            yield* walkBlocks(shadow, { ...options, deep: true });
-          }
-          open.push(element);
-          builder.container = element;
-          descend = true;
+        nodes.push(node as Text);
+        starts.push(text.length);
+        text += data;
+      }
+    } else if (kind === INLINE_TAG) {
+      if (!hasSkippingAttributes(node as Element)) first = node.firstChild;
+    } else if (kind === SEPARATOR_TAG) {
+      if (text.length > 0) text += '\n';
+    } else if (kind !== OTHER) {
+      // A block element, or a skipped one: either way the run of text ends here.
+      const element = node as Element;
+      if (nodes !== null) {
+        yield { container: owner, text, nodes, starts };
+        nodes = null;
+        text = '';
+      }
+      if (deep && kind !== SKIPPED_TAG && element !== skip && !hasSkippingAttributes(element)) {
+        // Only the few tags that can host a shadow root are asked for one.
+        const shadow = kind === SHADOW_HOST_TAG ? element.shadowRoot : null;
+        if (shadow !== null) yield* walkShadowRoot(shadow, options);
+        first = element.firstChild;
+        if (first !== null) {
+          outerOwners.push(owner);
+          owner = element;
         }
       }
     }
+    if (first !== null) {
+      path.push(node as Element);
+      node = first;
+      continue;
+    }
 
-    // Each DOM property is read once: every read is a call into the browser.
-    if (descend) {
-      const first: Node | null = node.firstChild;
-      if (first) {
-        node = first;
-        continue;
-      }
-    }
     // Next sibling, or climb, closing every block element we leave.
-    while (node) {
-      if (node === container) {
-        node = null;
-        break;
+    let next: Node | null = node.nextSibling;
+    while (next === null) {
+      const parent = path.pop();
+      if (parent === undefined) break; // back at the container: the walk is done
+      if (parent === owner) {
+        if (nodes !== null) {
+          yield { container: owner, text, nodes, starts };
+          nodes = null;
+          text = '';
+        }
+        owner = outerOwners.pop()!;
       }
-      if (node === open[open.length - 1]) {
-        open.pop();
-        const block = builder.flush(open[open.length - 1]!);
-        if (block) yield block;
-      }
-      const next: Node | null = node.nextSibling;
-      if (next) {
-        node = next;
-        break;
-      }
-      node = node.parentNode;
+      next = parent.nextSibling;
     }
+    node = next;
   }
-  const last = builder.flush(container);
-  if (last) yield last;
+  if (nodes !== null) yield { container: owner, text, nodes, starts };
+}
+
+/** The blocks of an open shadow root, walked where its host is. */
+function* walkShadowRoot(shadow: ShadowRoot, options: WalkOptions): Generator<TextBlock> {
+  options.onShadowRoot?.(shadow);
+  yield* walkBlocks(shadow, { ...options, deep: true });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { walkBlocks, type TextBlock } from '../../glossary';
+import { tagKind, tagKindsByInterface } from '../../glossary/page/dom-rules';
 
 function blocksOf(html: string, deep = true): TextBlock[] {
   document.body.innerHTML = html;
@@ -59,5 +60,72 @@ describe('walkBlocks', () => {
     const container = document.getElementById('c')!;
     expect(texts([...walkBlocks(container, { deep: false })])).toEqual(['own text', 'tail']);
     expect(texts([...walkBlocks(container, { deep: true })])).toEqual(['own text', 'nested', 'tail']);
+  });
+
+  it('skips the `skip` element\'s subtree, which still ends the run around it', () => {
+    document.body.innerHTML = '<div>before <section id="s"><p>seen</p></section> after</div><p>last</p>';
+    const skip = document.getElementById('s')!;
+    expect(texts([...walkBlocks(document.body, { deep: true, skip })])).toEqual(['before ', ' after', 'last']);
+  });
+
+  it('keeps separators, comments and empty text nodes as before', () => {
+    const [block, ...rest] = blocksOf('<p><br>a<!-- note --><b></b>b<img>c<span>d<rt>ruby text</rt></span><wbr>e</p>');
+    expect(rest).toEqual([]);
+    // No break before the first text; none for <wbr> (inline); <rt> is a break whose text is left out.
+    expect(block!.text).toBe('ab\ncd\ne');
+    const p = document.querySelector('p')!;
+    p.replaceChildren(document.createTextNode(''), document.createElement('br'), 'x');
+    const [withEmpty] = walkBlocks(p, { deep: true });
+    // The empty node is kept; a line break only follows text.
+    expect(withEmpty!.text).toBe('x');
+    expect(withEmpty!.nodes).toHaveLength(2);
+    expect(withEmpty!.starts).toEqual([0, 0]);
+  });
+
+  it('reads a host\'s shadow root before its light content, and none in a shallow walk or a skipped host', () => {
+    document.body.innerHTML = '<x-card>light<p>para</p></x-card><div contenteditable><x-card></x-card></div><section id="h">host</section>';
+    const [card, editable] = document.querySelectorAll('x-card');
+    card!.attachShadow({ mode: 'open' }).innerHTML = '<p>shadow</p><x-inner></x-inner>';
+    card!.shadowRoot!.querySelector('x-inner')!.attachShadow({ mode: 'open' }).innerHTML = 'deeper';
+    editable!.attachShadow({ mode: 'open' }).innerHTML = 'in an editor';
+    document.getElementById('h')!.attachShadow({ mode: 'open' }).innerHTML = 'section shadow';
+    const seen: ShadowRoot[] = [];
+    const blocks = [...walkBlocks(document.body, { deep: true, onShadowRoot: (root) => seen.push(root) })];
+    expect(texts(blocks)).toEqual(['shadow', 'deeper', 'light', 'para', 'section shadow', 'host']);
+    expect(blocks[1]!.container).toBe(card!.shadowRoot!.querySelector('x-inner')!.shadowRoot);
+    expect(seen).toHaveLength(3);
+    expect(texts([...walkBlocks(document.body, { deep: false })])).toEqual([]);
+  });
+
+  it('goes by the exact tag name: an upper-case HTML name made by script is not inline', () => {
+    document.body.innerHTML = '<p>a</p>';
+    const p = document.querySelector('p')!;
+    const upper = document.createElementNS('http://www.w3.org/1999/xhtml', 'A');
+    upper.append('b');
+    p.append(upper, 'c');
+    expect(texts([...walkBlocks(document.body, { deep: true })])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('tagKindsByInterface', () => {
+  // Every tag name Chromium knows (html_tag_names.json5), and some it does not.
+  const TAGS = `a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blockquote
+    body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt
+    em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html
+    i iframe image img input ins kbd keygen label layer legend li link listing main map mark marquee menu meta meter
+    nav nobr noembed noframes nolayer noscript object ol optgroup option output p param picture plaintext pre progress
+    q rb rp rt rtc ruby s samp script search section select slot small source span strike strong style sub summary
+    sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp x-card`.split(/\s+/);
+
+  it('trusts an interface only where it gives the same kind as the tag name', () => {
+    const byInterface = tagKindsByInterface()!;
+    let trusted = 0;
+    for (const tag of TAGS) {
+      const kind = byInterface.get(document.createElement(tag).constructor);
+      if (kind === undefined) continue;
+      trusted++;
+      expect([tag, kind]).toEqual([tag, tagKind(tag)]);
+    }
+    expect(trusted).toBeGreaterThan(20);
   });
 });
