@@ -99,6 +99,9 @@ function textWalker(): TreeWalker {
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+/** Ranges Termlight has registered now (only those near the viewport). */
+const registeredRanges = () => (CSS.highlights.get('glossary-underline') as unknown as Set<unknown> | undefined)?.size ?? 0;
+
 export function setup(next: BenchConfig): PageStats {
   config = next;
   pristine ??= document.body.cloneNode(true) as HTMLElement;
@@ -167,8 +170,7 @@ export async function termlight(): Promise<Timing> {
   probe.active = false;
   // Rendered: the ranges near the viewport are registered when the browser reports what is near (after
   // its next layout), and Chromium builds their markers at the frame after that.
-  const registered = () => (CSS.highlights.get('glossary-underline') as unknown as Set<unknown> | undefined)?.size ?? 0;
-  for (let frames = 0; frames < 10 && result.matches > 0 && registered() === 0; frames++) await frame();
+  for (let frames = 0; frames < 10 && result.matches > 0 && registeredRanges() === 0; frames++) await frame();
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const rendered = performance.now();
   probe.maxSlice = Math.max(probe.maxSlice, t1 - probe.sliceStart);
@@ -180,7 +182,7 @@ export async function termlight(): Promise<Timing> {
     maxSliceMs: probe.maxSlice,
     renderedMs: rendered - t0,
     matches: result.matches,
-    registered: registered(),
+    registered: registeredRanges(),
   };
   highlighter.clear();
   return timing;
@@ -245,11 +247,10 @@ export async function domChangeFrameCost(samples = 5): Promise<{ withRanges: num
   const without = await medianOf();
   const highlighter = createHighlighter(config!.entries);
   await highlighter.run(document.body);
-  const registered = () => (CSS.highlights.get('glossary-underline') as unknown as Set<unknown> | undefined)?.size ?? 0;
-  for (let frames = 0; frames < 10 && registered() === 0; frames++) await frame();
+  for (let frames = 0; frames < 10 && registeredRanges() === 0; frames++) await frame();
   await frameAfterChange();
   const withRanges = await medianOf();
-  const ranges = registered();
+  const ranges = registeredRanges();
   highlighter.clear();
   return { withRanges, without, ranges };
 }

@@ -181,34 +181,10 @@ function isCapitalWord(word: string): boolean {
   return word.length > 1 && HAS_UPPERCASE.test(word) && !HAS_LOWERCASE.test(word);
 }
 
-/** The page-wide decision: which entries may show their ambiguous short forms. */
-export function allowedAmbiguousEntries(evidence: Iterable<BlockEvidence>, ambiguousEntries: Iterable<string>): Set<string> {
-  const supports = new Set<string>();
-  const conflicts = new Set<string>();
-  const unambiguous = new Set<string>();
-  for (const block of evidence) {
-    for (const definition of block.definitions) {
-      (definition.kind === 'supports' ? supports : conflicts).add(definition.entryId);
-    }
-    for (const entryId of block.unambiguousEntries) unambiguous.add(entryId);
-  }
-  const allowed = new Set<string>();
-  for (const entryId of ambiguousEntries) {
-    if (supports.has(entryId)) {
-      allowed.add(entryId);
-      continue;
-    }
-    if (conflicts.has(entryId)) continue;
-    const others = unambiguous.size - (unambiguous.has(entryId) ? 1 : 0);
-    if (unambiguous.has(entryId) || others >= MIN_SUPPORTING_ENTRIES) allowed.add(entryId);
-  }
-  return allowed;
-}
-
 /**
- * The evidence of every block seen so far, counted, so that the page-wide decision of
- * `allowedAmbiguousEntries` can be asked per entry after each block is added or removed without
- * going over every block again.
+ * The evidence of every block seen so far, counted, so that the page-wide decision (rules 1 and 2 at
+ * the top of this file) can be asked per entry after each block is added or removed without going
+ * over every block again.
  */
 export class EvidenceTally {
   private readonly supports = new Map<string, number>();
@@ -223,7 +199,11 @@ export class EvidenceTally {
     this.count(evidence, -1);
   }
 
-  /** Same rule as `allowedAmbiguousEntries`, for one entry. */
+  /**
+   * Whether an entry may show its ambiguous short forms: the page defines it the glossary's way; or
+   * it does not define it otherwise, and shows the entry's own long form or at least
+   * MIN_SUPPORTING_ENTRIES other entries through unambiguous forms.
+   */
   allows(entryId: string): boolean {
     if (this.supports.has(entryId)) return true;
     if (this.conflicts.has(entryId)) return false;

@@ -34,6 +34,7 @@ const rangeInit: StaticRangeInit = { startContainer: null!, startOffset: 0, endC
 
 class BlockOccurrence implements Occurrence {
   private madeRange: StaticRange | undefined;
+  private madeNodes: readonly Text[] | undefined;
 
   constructor(
     readonly entryId: string,
@@ -62,8 +63,10 @@ class BlockOccurrence implements Occurrence {
   }
 
   get nodes(): readonly Text[] {
+    if (this.madeNodes) return this.madeNodes;
     const first = nodeAt(this.block.starts, this.start);
-    return this.block.nodes.slice(first, this.lastNode(first) + 1);
+    this.madeNodes = this.block.nodes.slice(first, this.lastNode(first) + 1);
+    return this.madeNodes;
   }
 
   /** The end is exclusive: it belongs to the last node whose text reaches it. */

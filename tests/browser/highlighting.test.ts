@@ -225,3 +225,20 @@ describe('a page opened in the middle', () => {
     expect(firstAdded).toEqual(['Nivolumab', 'pembrolizumab', 'checkpoint inhibitors', 'chemotherapy']);
   });
 });
+
+describe('ranges near the viewport', () => {
+  it('paints text whose wrapper has no box of its own (display: contents, a closed <details>)', async () => {
+    // The engine watches a paragraph's parent; a parent without a box never intersects anything, so
+    // it must count as near, or the paragraph in view would never be painted.
+    server.route('/generated/boxless-wrappers.html', {
+      body: `<!doctype html><meta charset="utf-8"><title>Wrappers</title><body style="font:16px sans-serif">
+        <div style="display:contents"><p>Chemotherapy in a display: contents wrapper.</p><p>And pembrolizumab.</p></div>
+        <details><summary>More</summary><p>Nivolumab behind a closed disclosure.</p></details></body>`,
+    });
+    await page.goto(`${server.origin}/generated/boxless-wrappers.html`);
+    await expect.poll(async () => (await paintedRanges(page)).map((range) => range.text)).toEqual(['Chemotherapy', 'pembrolizumab', 'Nivolumab']);
+    await page.click('summary');
+    expect((await settledRanges(page)).map((range) => range.text)).toEqual(['Chemotherapy', 'pembrolizumab', 'Nivolumab']);
+    expect(errors).toEqual([]);
+  });
+});

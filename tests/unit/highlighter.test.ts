@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createHighlighter, watchMutations, type MatcherTerm } from '../../glossary';
-import { setInView } from './setup/intersection-observer';
+import { holdReports, observed, releaseReports, setInView } from './setup/intersection-observer';
 
 const terms: MatcherTerm[] = [
   { id: 'icc', term: 'Intrahepatic cholangiocarcinoma', aliases: ['ICC'] },
@@ -24,6 +24,7 @@ function painted(name = 'glossary-underline'): string[] {
 }
 
 beforeEach(() => {
+  releaseReports();
   CSS.highlights.clear();
   document.body.innerHTML = '';
 });
@@ -177,6 +178,51 @@ describe('ranges near the viewport only', () => {
     expect(painted()).toEqual(['chemotherapy']);
   });
 
+  it('watches a section holding paragraphs rather than each paragraph, but a paragraph of the body itself', async () => {
+    document.body.innerHTML = '<section id="s"><p>chemotherapy</p><p>pembrolizumab</p></section><p id="lone">bile duct</p>';
+    await createHighlighter(terms).run(document.body);
+    const section = document.getElementById('s')!;
+    expect(observed(document.querySelectorAll('section, p'))).toEqual([section, document.getElementById('lone')]);
+    setInView(section, false);
+    expect(painted()).toEqual(['bile duct']);
+    setInView(section, true);
+    expect(painted()).toEqual(['bile duct', 'chemotherapy', 'pembrolizumab']);
+  });
+
+  it('paints the top of the page before the first report, and corrects the guess when it comes', async () => {
+    document.body.innerHTML = Array.from({ length: 30 }, (_, i) => `<p id="p${i}">chemotherapy ${i}</p>`).join('');
+    setInView(document.getElementById('p0')!, false); // scrolled past, as the report will say
+    holdReports();
+    await createHighlighter(terms).run(document.body);
+    expect(painted().length).toBe(24);
+    releaseReports();
+    expect(painted().length).toBe(29);
+  });
+
+  it('paints content added beside a block in view at once, and content added among far blocks only when near', async () => {
+    document.body.innerHTML = '<p id="seen">chemotherapy</p><div id="far"><p>bile duct</p></div>';
+    const far = document.getElementById('far')!;
+    setInView(far, false);
+    const highlighter = createHighlighter(terms);
+    await highlighter.run(document.body);
+    expect(painted()).toEqual(['chemotherapy']);
+
+    holdReports();
+    const beside = document.createElement('p');
+    beside.textContent = 'pembrolizumab';
+    document.getElementById('seen')!.after(beside);
+    const among = document.createElement('p');
+    among.textContent = 'TARE (transarterial radioembolization)';
+    far.append(among);
+    await highlighter.update([{ container: beside, deep: true }, { container: among, deep: true }]);
+    // `beside` is its own target (a child of the body), next to a block reported near; `among` is
+    // watched through #far, reported far.
+    expect(painted()).toEqual(['chemotherapy', 'pembrolizumab']);
+    releaseReports();
+    setInView(far, true);
+    expect(painted()).toEqual(['chemotherapy', 'pembrolizumab', 'bile duct', 'TARE', 'transarterial radioembolization']);
+  });
+
   it('registers everything when told there is no viewport to follow', async () => {
     document.body.innerHTML = '<p id="far">pembrolizumab</p>';
     setInView(document.getElementById('far')!, false);
@@ -255,6 +301,23 @@ describe('watchMutations', () => {
     document.getElementById('first')!.remove();
     await flush();
     expect(highlighter.result().counts).toEqual({ pembrolizumab: 1 });
+    watcher.disconnect();
+  });
+
+  it('redoes a change after a quiet spell at once, and batches the changes that follow it', async () => {
+    document.body.innerHTML = '<p id="a">plain</p><p id="b">plain</p>';
+    const highlighter = createHighlighter(terms);
+    const watcher = watchMutations({ highlighter, delayMs: 400 });
+    watcher.observe(document.body);
+    await highlighter.run(document.body);
+    (document.getElementById('a')!.firstChild as Text).data = 'chemotherapy';
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(highlighter.result().counts).toEqual({ chemotherapy: 1 });
+    (document.getElementById('b')!.firstChild as Text).data = 'pembrolizumab';
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(highlighter.result().counts).toEqual({ chemotherapy: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(highlighter.result().counts).toEqual({ chemotherapy: 1, pembrolizumab: 1 });
     watcher.disconnect();
   });
 

@@ -1,12 +1,15 @@
 /**
  * happy-dom's IntersectionObserver never reports anything. This stand-in reports every element it is
  * given as in view, a microtask later (a browser reports after its next layout), and lets a test move
- * an element out of view and back with `setInView`, as scrolling would.
+ * an element out of view and back with `setInView`, as scrolling would, or hold the first reports back
+ * with `holdReports` (what the engine does before the browser has laid the page out).
  */
 type Callback = (entries: IntersectionObserverEntry[], observer: IntersectionObserver) => void;
 
 const observers = new Set<IntersectionObserverStandIn>();
 const outOfView = new WeakSet<Element>();
+/** While set, first reports wait here instead of coming a microtask later. */
+let held: (() => void)[] | null = null;
 
 class IntersectionObserverStandIn {
   readonly root: Element | Document | null;
@@ -26,9 +29,11 @@ class IntersectionObserverStandIn {
   observe(target: Element): void {
     if (this.targets.has(target)) return;
     this.targets.add(target);
-    queueMicrotask(() => {
+    const report = () => {
       if (this.targets.has(target)) this.report(target);
-    });
+    };
+    if (held) held.push(report);
+    else queueMicrotask(report);
   }
 
   unobserve(target: Element): void {
@@ -55,6 +60,22 @@ class IntersectionObserverStandIn {
   observes(target: Element): boolean {
     return this.targets.has(target);
   }
+}
+
+/** Holds back the first report for each element observed from now on, until `releaseReports`. */
+export function holdReports(): void {
+  held ??= [];
+}
+
+export function releaseReports(): void {
+  const reports = held ?? [];
+  held = null;
+  for (const report of reports) report();
+}
+
+/** The elements some observer watches now, of those given. */
+export function observed(elements: Iterable<Element>): Element[] {
+  return [...elements].filter((element) => [...observers].some((observer) => observer.observes(element)));
 }
 
 /** Moves an element out of the observers' view or back into it, and reports that to them. */
