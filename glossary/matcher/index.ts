@@ -61,12 +61,13 @@ function declareForms(
   caseSensitive: (form: string) => boolean,
 ): DeclaredForm[] {
   const declared: DeclaredForm[] = [];
-  for (const entry of terms) {
+  for (let index = 0; index < terms.length; index++) {
+    const entry = terms[index]!;
     const aliases = entry.aliases ?? [];
     // Only an entry with aliases can declare a form twice.
     const seen = aliases.length > 0 ? new Set<string>() : null;
-    declare(declared, entry.id, entry.term, seen, caseSensitive);
-    for (const alias of aliases) declare(declared, entry.id, alias, seen, caseSensitive);
+    declare(declared, entry.id, index, entry.term, seen, caseSensitive);
+    for (const alias of aliases) declare(declared, entry.id, index, alias, seen, caseSensitive);
   }
   return declared;
 }
@@ -74,6 +75,7 @@ function declareForms(
 function declare(
   declared: DeclaredForm[],
   entryId: string,
+  entry: number,
   raw: string,
   seen: Set<string> | null,
   caseSensitive: (form: string) => boolean,
@@ -81,7 +83,7 @@ function declare(
   const form = trimForm(raw);
   if (form === '' || seen?.has(form)) return;
   seen?.add(form);
-  declared.push({ entryId, form, caseSensitive: caseSensitive(form) });
+  declared.push({ entryId, entry, form, caseSensitive: caseSensitive(form) });
 }
 
 /**

@@ -29,8 +29,11 @@ export interface Compiled {
   readonly candidates: Int32Array;
 }
 
-export function scan(text: string, compiled: Compiled): TermMatch[] {
-  const matches: TermMatch[] = [];
+/** What a text without matches gets: most of a page's texts, so no array is made for each. */
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+
+export function scan(text: string, compiled: Compiled): readonly TermMatch[] {
+  let matches: TermMatch[] | null = null;
   // Everything the loop touches is hoisted into locals: no property loads per character.
   const { unitInfo, sepSym, cells, chains, exact, loose, maxWordSym } = compiled.trie;
   const { fold, charClass } = compiled.tables;
@@ -118,7 +121,7 @@ export function scan(text: string, compiled: Compiled): TermMatch[] {
         const spellings = exact[accept]!;
         const output = spellings === null ? loose[accept]! : resolve(spellings, loose[accept]!, text, i, e, fold);
         if (output !== null) {
-          matches.push({ entryId: output.entryId, start: i, end: e, form: output.form });
+          (matches ??= []).push({ entryId: output.entryId, entry: output.entry, start: i, end: e, form: output.form });
           end = e;
           break;
         }
@@ -164,7 +167,7 @@ export function scan(text: string, compiled: Compiled): TermMatch[] {
       if (!word) break;
     }
   }
-  return matches;
+  return matches ?? NO_MATCHES;
 }
 
 /** Skips a run of separators ("checkpoint \n inhibitor"): the whole run is one separator symbol. */

@@ -24,6 +24,8 @@ import { SEP } from './char-tables';
 /** One surface form ending at a trie node. */
 export interface FormOutput {
   readonly entryId: string;
+  /** The entry's index in the terms compiled (see TermMatch.entry). */
+  readonly entry: number;
   /** The declared form this surface form was generated from, as written (trimmed) in the glossary. */
   readonly form: string;
 }

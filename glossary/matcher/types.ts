@@ -8,6 +8,11 @@ export interface MatcherTerm {
 /** One occurrence of a term in a text. */
 export interface TermMatch {
   entryId: string;
+  /**
+   * The entry's index in the terms given to `compileMatcher`: callers that count matches per entry
+   * can use arrays indexed by it rather than maps keyed by id.
+   */
+  entry: number;
   /** UTF-16 offset of the first code unit of the occurrence. */
   start: number;
   /** UTF-16 offset just past the occurrence: `text.slice(start, end)` is exactly what matched. */
@@ -17,8 +22,11 @@ export interface TermMatch {
 }
 
 export interface Matcher {
-  /** Every occurrence, leftmost-longest and non-overlapping, in text order. */
-  findAll(text: string): TermMatch[];
+  /**
+   * Every occurrence, leftmost-longest and non-overlapping, in text order. Most texts have none: they
+   * all get one shared empty array, which is why the result is read-only.
+   */
+  findAll(text: string): readonly TermMatch[];
   /** How many distinct surface forms were compiled: declared forms plus generated plurals and possessives. */
   readonly formCount: number;
 }

@@ -33,16 +33,27 @@ export function isAmbiguousForm(form: string): boolean {
 
 export type DefinitionKind = 'supports' | 'conflicts';
 export interface DefinitionEvidence {
-  entryId: string;
+  /** The entry's index (BlockMatch.entry). */
+  entry: number;
   kind: DefinitionKind;
 }
 
-/** What one block tells the guard. */
+/** Per match (BlockEvidence.flags): a short form the guard decides about. */
+export const AMBIGUOUS = 1;
+/** Per match: a short form among words in capitals (rule 3), left alone whatever the guard decides. */
+export const SHOUTED = 2;
+
+/** What one block tells the guard. Entries are indices (BlockMatch.entry). */
 export interface BlockEvidence {
-  definitions: DefinitionEvidence[];
-  /** Entries seen through an unambiguous form. */
-  unambiguousEntries: string[];
+  /** AMBIGUOUS and SHOUTED per match, or null when no match is of an ambiguous form (most blocks). */
+  flags: Uint8Array | null;
+  definitions: readonly DefinitionEvidence[];
+  /** Entries seen through an unambiguous form, each once. */
+  unambiguousEntries: readonly number[];
 }
+
+/** Most blocks define nothing: they share this. */
+const NO_DEFINITIONS: readonly DefinitionEvidence[] = Object.freeze([]);
 
 const STOP_WORDS = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'a', 'an', '&']);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
@@ -76,29 +87,43 @@ function spellsOut(initials: string, shortForm: string): boolean {
   return letters.length > 1 && initials === letters;
 }
 
+/** Letters per short form, asked for every match of one: a glossary has few short forms. */
+const letterCounts = new Map<string, number>();
+
 function letterCount(shortForm: string): number {
-  return shortForm.replace(/[^\p{L}]/gu, '').length;
+  let count = letterCounts.get(shortForm);
+  if (count === undefined) {
+    count = shortForm.replace(/[^\p{L}]/gu, '').length;
+    if (letterCounts.size > 100_000) letterCounts.clear(); // as for ambiguousForms
+    letterCounts.set(shortForm, count);
+  }
+  return count;
 }
 
 const DEFINITION_WINDOW = 80;
 
 /**
- * Reads a block's matches for definitions of short forms ("Long Form (SF)" and "SF (Long Form)") and
- * for the entries it shows unambiguously.
+ * Reads a block's matches, in one pass: which are of ambiguous forms and which of those are shouted
+ * (rule 3), the definitions of short forms ("Long Form (SF)" and "SF (Long Form)"), and the entries
+ * the block shows unambiguously.
  */
 export function collectEvidence(text: string, matches: readonly BlockMatch[]): BlockEvidence {
-  const definitions: DefinitionEvidence[] = [];
-  const unambiguous = new Set<string>();
+  let flags: Uint8Array | null = null;
+  let definitions: DefinitionEvidence[] | null = null;
+  // A block has a handful of matches: an array's `includes` beats a Set here.
+  const unambiguous: number[] = [];
   for (let i = 0; i < matches.length; i++) {
     const match = matches[i]!;
     if (!isAmbiguousForm(match.form)) {
-      unambiguous.add(match.entryId);
+      if (!unambiguous.includes(match.entry)) unambiguous.push(match.entry);
       continue;
     }
+    flags ??= new Uint8Array(matches.length);
+    flags[i] = isShouted(text, matches, i) ? AMBIGUOUS | SHOUTED : AMBIGUOUS;
     const definition = readDefinition(text, matches, i);
-    if (definition) definitions.push({ entryId: match.entryId, kind: definition });
+    if (definition) (definitions ??= []).push({ entry: match.entry, kind: definition });
   }
-  return { definitions, unambiguousEntries: [...unambiguous] };
+  return { flags, definitions: definitions ?? NO_DEFINITIONS, unambiguousEntries: unambiguous };
 }
 
 function readDefinition(text: string, matches: readonly BlockMatch[], index: number): DefinitionKind | null {
@@ -108,7 +133,7 @@ function readDefinition(text: string, matches: readonly BlockMatch[], index: num
   if (text[match.start - 1] === '(' && text[match.end] === ')') {
     const previous = matches[index - 1];
     const gap = previous ? text.slice(previous.end, match.start - 1) : '';
-    if (previous && previous.entryId === match.entryId && gap.trim() === '') return 'supports';
+    if (previous && previous.entry === match.entry && gap.trim() === '') return 'supports';
     const before = text.slice(Math.max(0, match.start - 1 - DEFINITION_WINDOW), match.start - 1);
     return spellsOut(trailingInitials(before, letters), match.form) ? 'conflicts' : null;
   }
@@ -119,7 +144,7 @@ function readDefinition(text: string, matches: readonly BlockMatch[], index: num
   if (parenthesis) {
     const inside = parenthesis[1]!;
     const next = matches[index + 1];
-    if (next && next.entryId === match.entryId && next.start < match.end + parenthesis[0].length) return 'supports';
+    if (next && next.entry === match.entry && next.start < match.end + parenthesis[0].length) return 'supports';
     return spellsOut(leadingInitials(inside, letters), match.form) ? 'conflicts' : null;
   }
   return null;
@@ -184,12 +209,21 @@ function isCapitalWord(word: string): boolean {
 /**
  * The evidence of every block seen so far, counted, so that the page-wide decision (rules 1 and 2 at
  * the top of this file) can be asked per entry after each block is added or removed without going
- * over every block again.
+ * over every block again. Counts are kept in arrays indexed by entry: a page has thousands of matches.
  */
 export class EvidenceTally {
-  private readonly supports = new Map<string, number>();
-  private readonly conflicts = new Map<string, number>();
-  private readonly unambiguous = new Map<string, number>();
+  private readonly supports: Int32Array;
+  private readonly conflicts: Int32Array;
+  /** Blocks showing each entry through an unambiguous form. */
+  private readonly unambiguous: Int32Array;
+  /** How many entries have a count in `unambiguous`. */
+  private unambiguousEntries = 0;
+
+  constructor(entryCount: number) {
+    this.supports = new Int32Array(entryCount);
+    this.conflicts = new Int32Array(entryCount);
+    this.unambiguous = new Int32Array(entryCount);
+  }
 
   add(evidence: BlockEvidence): void {
     this.count(evidence, 1);
@@ -204,23 +238,21 @@ export class EvidenceTally {
    * it does not define it otherwise, and shows the entry's own long form or at least
    * MIN_SUPPORTING_ENTRIES other entries through unambiguous forms.
    */
-  allows(entryId: string): boolean {
-    if (this.supports.has(entryId)) return true;
-    if (this.conflicts.has(entryId)) return false;
-    const seen = this.unambiguous.has(entryId);
-    return seen || this.unambiguous.size - (seen ? 1 : 0) >= MIN_SUPPORTING_ENTRIES;
+  allows(entry: number): boolean {
+    if (this.supports[entry]! > 0) return true;
+    if (this.conflicts[entry]! > 0) return false;
+    const seen = this.unambiguous[entry]! > 0;
+    return seen || this.unambiguousEntries - (seen ? 1 : 0) >= MIN_SUPPORTING_ENTRIES;
   }
 
   private count(evidence: BlockEvidence, by: 1 | -1): void {
-    for (const definition of evidence.definitions) {
-      bump(definition.kind === 'supports' ? this.supports : this.conflicts, definition.entryId, by);
+    for (const { entry, kind } of evidence.definitions) (kind === 'supports' ? this.supports : this.conflicts)[entry]! += by;
+    const { unambiguous } = this;
+    for (const entry of evidence.unambiguousEntries) {
+      const before = unambiguous[entry]!;
+      unambiguous[entry] = before + by;
+      if (before === 0) this.unambiguousEntries++;
+      else if (before + by === 0) this.unambiguousEntries--;
     }
-    for (const entryId of evidence.unambiguousEntries) bump(this.unambiguous, entryId, by);
   }
-}
-
-function bump(counts: Map<string, number>, key: string, by: number): void {
-  const next = (counts.get(key) ?? 0) + by;
-  if (next > 0) counts.set(key, next);
-  else counts.delete(key);
 }

@@ -14,7 +14,7 @@
  * so the work per occurrence on a long page is little more than finding it.
  */
 import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
-import { EvidenceTally, collectEvidence, isAmbiguousForm, isShouted, type BlockEvidence } from './ambiguity';
+import { AMBIGUOUS, EvidenceTally, SHOUTED, collectEvidence, type BlockEvidence } from './ambiguity';
 import { comesBefore } from './document-order';
 import { watchNearViewport, type NearViewport } from './near-viewport';
 import { toOccurrences, type BlockMatch, type Occurrence } from './occurrences';
@@ -101,16 +101,12 @@ type Nearness = 'in-view' | 'beside-near' | 'unknown';
 /** With 'unknown' nearness, the first containers with terms are taken as near (the top of the page). */
 const LEADING_RECORDS = 24;
 
-/** Per match: a short form the ambiguity guard decides about; one to leave alone whatever the guard says. */
-const AMBIGUOUS = 1;
-const SHOUTED = 2;
-
 /** One block's text and what was found in it. */
 interface BlockRecord {
   block: TextBlock;
-  matches: BlockMatch[];
-  /** AMBIGUOUS and SHOUTED per match, or null when no match has either. */
-  flags: Uint8Array | null;
+  matches: readonly BlockMatch[];
+  /** What the block tells the ambiguity guard, and AMBIGUOUS and SHOUTED per match (`evidence.flags`). */
+  evidence: BlockEvidence;
   /** The matches as occurrences, made on first need (same order as `matches`). */
   occurrences: Occurrence[] | null;
 }
@@ -119,7 +115,6 @@ interface ContainerRecord {
   container: Container;
   /** The container's blocks (its own inline runs between nested blocks), in document order. */
   blocks: BlockRecord[];
-  evidence: BlockEvidence[];
   /** The element whose nearness to the viewport decides whether the ranges are registered. */
   target: Element | null;
   /** Near the viewport: its painted occurrences' ranges are registered. */
@@ -137,7 +132,11 @@ export function createHighlighter(
   const budget = new SliceBudget(options.sliceMs ?? 8);
   let highlightName = options.highlightName ?? DEFAULT_HIGHLIGHT_NAME;
   let firstOnly = options.firstOccurrenceOnly ?? false;
-  let hidden: ReadonlySet<string> = options.hiddenEntryIds ?? new Set();
+  // Per-entry state is kept in arrays indexed by the matches' `entry` (the index in `entries`): a page
+  // has thousands of matches, and a map keyed by id costs a string hash per match.
+  const entryCount = entries.length;
+  /** The entries not to paint (by index), or null when none are hidden. */
+  let hidden = hiddenMask(options.hiddenEntryIds);
 
   const highlight = new Highlight();
   /** In creation order: the order of the page's walk, so document order but for later updates. */
@@ -147,12 +146,15 @@ export function createHighlighter(
   const registered = new Set<Occurrence>();
   const byNode = new WeakMap<Text, Occurrence[]>();
   /** How many matches of ambiguous forms each entry has: the entries the guard decides about. */
-  const ambiguousCounts = new Map<string, number>();
+  const ambiguousCounts = new Int32Array(entryCount);
+  /** The entries that ever had such a match (listed once), so that paint() looks at those only. */
+  const ambiguousEntries: number[] = [];
+  const listedAmbiguous = new Uint8Array(entryCount);
   /** The evidence of every record, counted: the guard's decisions without going over every record. */
-  const tally = new EvidenceTally();
+  const tally = new EvidenceTally(entryCount);
   const seenShadowRoots = new WeakSet<ShadowRoot>();
-  /** The guard's decisions and, in first-occurrence mode, the chosen occurrences: set by decide(). */
-  let allowedAmbiguous = new Set<string>();
+  /** The guard's decisions (1: the entry's ambiguous forms may be painted) and, in first-occurrence mode, the chosen occurrences: set by paint(). */
+  const allowedAmbiguous = new Uint8Array(entryCount);
   let chosenFirsts: Set<Occurrence> | null = null;
   let generation = 0; // bumped by clear(): work started before it stops
   let queue: Promise<unknown> = Promise.resolve();
@@ -193,19 +195,18 @@ export function createHighlighter(
     return parent;
   }
 
-  function addBlock(container: Container, block: BlockRecord, evidence: BlockEvidence, nearness: Nearness): void {
-    tally.add(evidence);
+  function addBlock(container: Container, block: BlockRecord, nearness: Nearness): void {
+    tally.add(block.evidence);
     countAmbiguous(block, 1);
     const record = records.get(container);
     if (record) {
       record.blocks.push(block);
-      record.evidence.push(evidence);
       if (record.inNodeIndex) addToNodeIndex(occurrencesOf(block));
       return;
     }
     const target = nearViewport ? targetOf(container) : null;
     const created: ContainerRecord = {
-      container, blocks: [block], evidence: [evidence], target,
+      container, blocks: [block], target,
       // Until the observer reports, the last report for the element stands (a block edited in place
       // keeps its element): content known to be on screen is painted without waiting for a frame.
       near: false,
@@ -216,22 +217,31 @@ export function createHighlighter(
       const ofTarget = recordsByTarget.get(target);
       if (ofTarget) ofTarget.add(created);
       else {
-        recordsByTarget.set(target, new Set([created]));
+        recordsByTarget.set(target, new Set<ContainerRecord>().add(created));
         toObserve.push(target);
       }
     }
     if (!target || (lastNear.get(target) ?? guessNear(target, nearness))) markNear(created);
   }
 
-  function countAmbiguous({ matches, flags }: BlockRecord, by: 1 | -1): void {
+  function countAmbiguous({ matches, evidence: { flags } }: BlockRecord, by: 1 | -1): void {
     if (!flags) return;
     for (let i = 0; i < matches.length; i++) {
       if ((flags[i]! & AMBIGUOUS) === 0) continue;
-      const { entryId } = matches[i]!;
-      const count = (ambiguousCounts.get(entryId) ?? 0) + by;
-      if (count > 0) ambiguousCounts.set(entryId, count);
-      else ambiguousCounts.delete(entryId);
+      const { entry } = matches[i]!;
+      ambiguousCounts[entry]! += by;
+      if (listedAmbiguous[entry] === 0) {
+        listedAmbiguous[entry] = 1;
+        ambiguousEntries.push(entry);
+      }
     }
+  }
+
+  function hiddenMask(ids: ReadonlySet<string> | undefined): Uint8Array | null {
+    if (!ids || ids.size === 0) return null;
+    const mask = new Uint8Array(entryCount);
+    for (let e = 0; e < entryCount; e++) if (ids.has(entries[e]!.id)) mask[e] = 1;
+    return mask;
   }
 
   /** Whether to take a container's target as near until the observer reports (see Nearness). */
@@ -316,7 +326,7 @@ export function createHighlighter(
     if (!record) return;
     records.delete(container);
     nearRecords.delete(record);
-    for (const evidence of record.evidence) tally.remove(evidence);
+    for (const block of record.blocks) tally.remove(block.evidence);
     if (record.target) {
       const ofTarget = recordsByTarget.get(record.target)!;
       ofTarget.delete(record);
@@ -353,13 +363,7 @@ export function createHighlighter(
     for (const block of blocks) {
       const matches = matcher.findAll(block.text);
       if (matches.length > 0) {
-        let flags: Uint8Array | null = null;
-        for (let i = 0; i < matches.length; i++) {
-          if (!isAmbiguousForm(matches[i]!.form)) continue;
-          flags ??= new Uint8Array(matches.length);
-          flags[i] = isShouted(block.text, matches, i) ? AMBIGUOUS | SHOUTED : AMBIGUOUS;
-        }
-        addBlock(block.container, { block, matches, flags, occurrences: null }, collectEvidence(block.text, matches), nearness);
+        addBlock(block.container, { block, matches, evidence: collectEvidence(block.text, matches), occurrences: null }, nearness);
       }
       sinceCheck += CHECK_COST_PER_BLOCK + block.text.length;
       if (sinceCheck < CHECK_EVERY) continue;
@@ -378,12 +382,12 @@ export function createHighlighter(
   }
 
   /** Whether the `index`-th match of a block is to be painted (before first-occurrence mode chooses). */
-  function isPaintable({ matches, flags }: BlockRecord, index: number): boolean {
-    const { entryId } = matches[index]!;
-    if (hidden.size > 0 && hidden.has(entryId)) return false;
+  function isPaintable({ matches, evidence: { flags } }: BlockRecord, index: number): boolean {
+    const { entry } = matches[index]!;
+    if (hidden !== null && hidden[entry] === 1) return false;
     const flag = flags ? flags[index]! : 0;
     if (flag === 0) return true;
-    return (flag & SHOUTED) === 0 && allowedAmbiguous.has(entryId);
+    return (flag & SHOUTED) === 0 && allowedAmbiguous[entry] === 1;
   }
 
   function isPainted(block: BlockRecord, index: number): boolean {
@@ -414,8 +418,7 @@ export function createHighlighter(
    * registered, so the cost is that of what is on screen, not of the page.
    */
   function paint(): void {
-    allowedAmbiguous = new Set();
-    for (const entryId of ambiguousCounts.keys()) if (tally.allows(entryId)) allowedAmbiguous.add(entryId);
+    for (const entry of ambiguousEntries) allowedAmbiguous[entry] = ambiguousCounts[entry]! > 0 && tally.allows(entry) ? 1 : 0;
     chosenFirsts = firstOnly ? firstOccurrences() : null;
     for (const record of nearRecords) sync(record);
     observePending();
@@ -452,18 +455,27 @@ export function createHighlighter(
   }
 
   function result(): HighlightResult {
-    const counts = new Map<string, number>();
+    const perEntry = new Int32Array(entryCount);
     let total = 0;
+    // Most blocks have neither hidden entries nor ambiguous forms: all their matches are painted.
+    const allPaintedUnlessFlagged = hidden === null && chosenFirsts === null;
     for (const record of records.values()) {
       for (const block of record.blocks) {
         const { matches } = block;
+        const everyMatch = allPaintedUnlessFlagged && block.evidence.flags === null;
         for (let i = 0; i < matches.length; i++) {
-          if (!isPainted(block, i)) continue;
-          const { entryId } = matches[i]!;
-          counts.set(entryId, (counts.get(entryId) ?? 0) + 1);
+          if (!everyMatch && !isPainted(block, i)) continue;
+          perEntry[matches[i]!.entry]!++;
           total++;
         }
       }
+    }
+    // By id (two entries of different glossaries may share one).
+    const counts = new Map<string, number>();
+    for (let e = 0; e < entryCount; e++) {
+      if (perEntry[e] === 0) continue;
+      const { id } = entries[e]!;
+      counts.set(id, (counts.get(id) ?? 0) + perEntry[e]!);
     }
     return { matches: total, counts: Object.fromEntries(counts) };
   }
@@ -510,7 +522,7 @@ export function createHighlighter(
         highlightName = next.highlightName;
       }
       if (next.firstOccurrenceOnly !== undefined) firstOnly = next.firstOccurrenceOnly;
-      if (next.hiddenEntryIds !== undefined) hidden = next.hiddenEntryIds;
+      if (next.hiddenEntryIds !== undefined) hidden = hiddenMask(next.hiddenEntryIds);
       paint();
     },
 

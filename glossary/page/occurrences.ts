@@ -24,6 +24,8 @@ export interface Occurrence {
 
 export interface BlockMatch {
   entryId: string;
+  /** The entry's index in the glossary the engine was made with (see TermMatch.entry). */
+  entry: number;
   form: string;
   start: number;
   end: number;

@@ -97,7 +97,10 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
   const outerOwners: Container[] = [];
   let nodes: Text[] | null = null;
   let starts: number[] = [];
-  let text = '';
+  // The block's texts, joined when it ends: one flat string, where `+=` per node would make a rope
+  // that the matcher's first read has to flatten anyway.
+  let parts: string[] = [];
+  let length = 0;
   let node: Node | null = container.firstChild;
 
   while (node !== null) {
@@ -109,23 +112,28 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       if (nodes === null) {
         nodes = [node as Text];
         starts = [0];
-        text = data;
+        parts = [data];
+        length = data.length;
       } else {
         nodes.push(node as Text);
-        starts.push(text.length);
-        text += data;
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
       }
     } else if (kind === INLINE_TAG) {
       if (!hasSkippingAttributes(node as Element)) first = node.firstChild;
     } else if (kind === SEPARATOR_TAG) {
-      if (text.length > 0) text += '\n';
+      if (length > 0) {
+        parts.push('\n');
+        length++;
+      }
     } else if (kind !== OTHER) {
       // A block element, or a skipped one: either way the run of text ends here.
       const element = node as Element;
       if (nodes !== null) {
-        yield { container: owner, text, nodes, starts };
+        yield { container: owner, text: joined(parts), nodes, starts };
         nodes = null;
-        text = '';
+        length = 0;
       }
       if (deep && kind !== SKIPPED_TAG && element !== skip && !hasSkippingAttributes(element)) {
         // Only the few tags that can host a shadow root are asked for one.
@@ -151,9 +159,9 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       if (parent === undefined) break; // back at the container: the walk is done
       if (parent === owner) {
         if (nodes !== null) {
-          yield { container: owner, text, nodes, starts };
+          yield { container: owner, text: joined(parts), nodes, starts };
           nodes = null;
-          text = '';
+          length = 0;
         }
         owner = outerOwners.pop()!;
       }
@@ -161,7 +169,11 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
     }
     node = next;
   }
-  if (nodes !== null) yield { container: owner, text, nodes, starts };
+  if (nodes !== null) yield { container: owner, text: joined(parts), nodes, starts };
+}
+
+function joined(parts: string[]): string {
+  return parts.length === 1 ? parts[0]! : parts.join('');
 }
 
 /** The blocks of an open shadow root, walked where its host is. */

@@ -28,7 +28,7 @@ function found(text: string, m = matcher): [string, string][] {
   return matches.map((x) => [x.entryId, text.slice(x.start, x.end)]);
 }
 
-function checkOffsets(text: string, matches: TermMatch[]): void {
+function checkOffsets(text: string, matches: readonly TermMatch[]): void {
   let last = 0;
   for (const x of matches) {
     expect(x.start).toBeGreaterThanOrEqual(last);
@@ -54,6 +54,13 @@ describe('compileMatcher', () => {
       'TARE',
       'Transarterial radioembolisation',
     ]);
+  });
+
+  it("reports each match's entry by its index in the terms, so callers can count in arrays", () => {
+    const text = 'SIRT, radiation therapy, bile ducts and selective internal radiation therapy';
+    const matches = matcher.findAll(text);
+    expect(matches.map((x) => GLOSSARY[x.entry]!.id)).toEqual(matches.map((x) => x.entryId));
+    expect(new Set(matches.map((x) => x.entry)).size).toBe(3);
   });
 
   it('can be called again and again on one matcher', () => {
@@ -532,6 +539,7 @@ describe('a 10,000-entry glossary', () => {
 
   interface Expected {
     entryId: string;
+    entry: number;
     start: number;
     end: number;
     form: string;
@@ -557,12 +565,13 @@ describe('a 10,000-entry glossary', () => {
       }
       if (length < nextAt) continue;
       nextAt += 1000;
-      const { id, term } = pick(terms);
+      const entry = Math.floor(random() * terms.length);
+      const { id, term } = terms[entry]!;
       const isAcronym = /^[A-Z]+$/.test(term);
       let occurrence = term.split(' ').join(pick(SEPARATORS));
       if (!isAcronym && random() < 0.3) occurrence = occurrence.toUpperCase();
       occurrence += pick(['', '', 's', '’s', "'s"]);
-      expected.push({ entryId: id, start: length, end: length + occurrence.length, form: term });
+      expected.push({ entryId: id, entry, start: length, end: length + occurrence.length, form: term });
       add(occurrence);
       add(pick([' ', '. ', ', ', ') ', '— ']));
     }
