@@ -9,6 +9,9 @@
  *    least MIN_SUPPORTING_ENTRIES other entries appear through unambiguous (long) forms.
  * 3. A short form standing among other words in capitals ("TARE WEIGHT: 12 KG") carries no case signal,
  *    so that occurrence is left alone.
+ * 4. A short form with a hyphen and a number after it ("SIRT-1", "ICC-2") is the name of something else
+ *    (a gene, a protein, a product: SIRT-1 is the SIRT1 gene written with a hyphen), so that occurrence
+ *    is left alone too.
  */
 import { isCaseSensitiveForm } from '../matcher';
 import type { BlockMatch } from './occurrences';
@@ -40,12 +43,12 @@ export interface DefinitionEvidence {
 
 /** Per match (BlockEvidence.flags): a short form the guard decides about. */
 export const AMBIGUOUS = 1;
-/** Per match: a short form among words in capitals (rule 3), left alone whatever the guard decides. */
-export const SHOUTED = 2;
+/** Per match: a short form among words in capitals or numbered (rules 3 and 4), left alone whatever the guard decides. */
+export const LEFT_ALONE = 2;
 
 /** What one block tells the guard. Entries are indices (BlockMatch.entry). */
 export interface BlockEvidence {
-  /** AMBIGUOUS and SHOUTED per match, or null when no match is of an ambiguous form (most blocks). */
+  /** AMBIGUOUS and LEFT_ALONE per match, or null when no match is of an ambiguous form (most blocks). */
   flags: Uint8Array | null;
   definitions: readonly DefinitionEvidence[];
   /** Entries seen through an unambiguous form, each once. */
@@ -103,8 +106,8 @@ function letterCount(shortForm: string): number {
 const DEFINITION_WINDOW = 80;
 
 /**
- * Reads a block's matches, in one pass: which are of ambiguous forms and which of those are shouted
- * (rule 3), the definitions of short forms ("Long Form (SF)" and "SF (Long Form)"), and the entries
+ * Reads a block's matches, in one pass: which are of ambiguous forms and which of those to leave alone
+ * (rules 3 and 4), the definitions of short forms ("Long Form (SF)" and "SF (Long Form)"), and the entries
  * the block shows unambiguously.
  */
 export function collectEvidence(text: string, matches: readonly BlockMatch[]): BlockEvidence {
@@ -119,7 +122,7 @@ export function collectEvidence(text: string, matches: readonly BlockMatch[]): B
       continue;
     }
     flags ??= new Uint8Array(matches.length);
-    flags[i] = isShouted(text, matches, i) ? AMBIGUOUS | SHOUTED : AMBIGUOUS;
+    flags[i] = isNumberedName(text, match.end) || isShouted(text, matches, i) ? AMBIGUOUS | LEFT_ALONE : AMBIGUOUS;
     const definition = readDefinition(text, matches, i);
     if (definition) (definitions ??= []).push({ entry: match.entry, kind: definition });
   }
@@ -148,6 +151,16 @@ function readDefinition(text: string, matches: readonly BlockMatch[], index: num
     return spellsOut(leadingInitials(inside, letters), match.form) ? 'conflicts' : null;
   }
   return null;
+}
+
+/** Hyphens a numbered name is written with: hyphen-minus, hyphen, non-breaking hyphen. */
+const NAME_HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+
+/** True when a hyphen and a digit follow a short form ending at `end` (rule 4: "SIRT-1"). */
+function isNumberedName(text: string, end: number): boolean {
+  if (!NAME_HYPHENS.has(text.charCodeAt(end))) return false;
+  const digit = text.charCodeAt(end + 1);
+  return digit >= 0x30 && digit <= 0x39;
 }
 
 /**

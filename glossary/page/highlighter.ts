@@ -14,7 +14,7 @@
  * so the work per occurrence on a long page is little more than finding it.
  */
 import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
-import { AMBIGUOUS, EvidenceTally, SHOUTED, collectEvidence, type BlockEvidence } from './ambiguity';
+import { AMBIGUOUS, EvidenceTally, LEFT_ALONE, collectEvidence, type BlockEvidence } from './ambiguity';
 import { comesBefore } from './document-order';
 import { watchNearViewport, type NearViewport } from './near-viewport';
 import { toOccurrences, type BlockMatch, type Occurrence } from './occurrences';
@@ -105,7 +105,7 @@ const LEADING_RECORDS = 24;
 interface BlockRecord {
   block: TextBlock;
   matches: readonly BlockMatch[];
-  /** What the block tells the ambiguity guard, and AMBIGUOUS and SHOUTED per match (`evidence.flags`). */
+  /** What the block tells the ambiguity guard, and AMBIGUOUS and LEFT_ALONE per match (`evidence.flags`). */
   evidence: BlockEvidence;
   /** The matches as occurrences, made on first need (same order as `matches`). */
   occurrences: Occurrence[] | null;
@@ -387,7 +387,7 @@ export function createHighlighter(
     if (hidden !== null && hidden[entry] === 1) return false;
     const flag = flags ? flags[index]! : 0;
     if (flag === 0) return true;
-    return (flag & SHOUTED) === 0 && allowedAmbiguous[entry] === 1;
+    return (flag & LEFT_ALONE) === 0 && allowedAmbiguous[entry] === 1;
   }
 
   function isPainted(block: BlockRecord, index: number): boolean {

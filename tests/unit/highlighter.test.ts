@@ -269,6 +269,13 @@ describe('the ambiguity guard', () => {
     expect(painted()).toEqual(['TARE', 'SIRT', 'ICC', 'TARE', 'SIRT', 'Chemotherapy', 'bile duct']);
   });
 
+  it('leaves a short form with a number after a hyphen alone: that names something else', async () => {
+    document.body.innerHTML = `<p>SIRT-1 and SIRT\u20111 regulate hepatocytes; ICC\u20102 is a cell line; TARE-90 too.</p>
+      <p>SIRT for ICC (intrahepatic cholangiocarcinoma), with chemotherapy. SIRT - 1 session. TARE-based care.</p>`;
+    await createHighlighter(terms).run(document.body);
+    expect(painted()).toEqual(['SIRT', 'ICC', 'intrahepatic cholangiocarcinoma', 'chemotherapy', 'SIRT', 'TARE']);
+  });
+
   it('starts highlighting short forms once later content supplies the context', async () => {
     document.body.innerHTML = '<p id="a">ICC update</p>';
     const highlighter = createHighlighter(terms);
