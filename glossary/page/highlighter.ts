@@ -383,11 +383,13 @@ export function createHighlighter(
 
   /** Whether the `index`-th match of a block is to be painted (before first-occurrence mode chooses). */
   function isPaintable({ matches, evidence: { flags } }: BlockRecord, index: number): boolean {
-    const { entry } = matches[index]!;
+    return isPaintableMatch(matches[index]!.entry, flags === null ? 0 : flags[index]!);
+  }
+
+  /** The rule of isPaintable, on a match's entry and its AMBIGUOUS / LEFT_ALONE flags. */
+  function isPaintableMatch(entry: number, flag: number): boolean {
     if (hidden !== null && hidden[entry] === 1) return false;
-    const flag = flags ? flags[index]! : 0;
-    if (flag === 0) return true;
-    return (flag & LEFT_ALONE) === 0 && allowedAmbiguous[entry] === 1;
+    return flag === 0 || ((flag & LEFT_ALONE) === 0 && allowedAmbiguous[entry] === 1);
   }
 
   function isPainted(block: BlockRecord, index: number): boolean {
@@ -457,15 +459,18 @@ export function createHighlighter(
   function result(): HighlightResult {
     const perEntry = new Int32Array(entryCount);
     let total = 0;
-    // Most blocks have neither hidden entries nor ambiguous forms: all their matches are painted.
-    const allPaintedUnlessFlagged = hidden === null && chosenFirsts === null;
+    // This visits every match of the page: outside first-occurrence mode, the rule is asked with the
+    // block's fields read once rather than through isPainted() per match.
+    const byRule = chosenFirsts === null;
     for (const record of records.values()) {
       for (const block of record.blocks) {
         const { matches } = block;
-        const everyMatch = allPaintedUnlessFlagged && block.evidence.flags === null;
+        const { flags } = block.evidence;
         for (let i = 0; i < matches.length; i++) {
-          if (!everyMatch && !isPainted(block, i)) continue;
-          perEntry[matches[i]!.entry]!++;
+          const { entry } = matches[i]!;
+          const painted = byRule ? isPaintableMatch(entry, flags === null ? 0 : flags[i]!) : isPainted(block, i);
+          if (!painted) continue;
+          perEntry[entry]!++;
           total++;
         }
       }
