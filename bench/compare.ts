@@ -1,9 +1,13 @@
 /**
- * Before/after for engine changes: the engine of a git revision against the working tree's, both in
- * one page load, alternating run by run (so that load on the machine hits both alike).
+ * Before/after for engine changes: the engine of a git revision against the working tree's, each in
+ * page loads of its own, alternating load by load (so that load on the machine hits both alike).
  *
- *   npx vite-node bench/compare.ts [revision] [page] [glossary] [runs]
- *   e.g. npx vite-node bench/compare.ts HEAD huge builtin 7
+ *   npx vite-node bench/compare.ts [revision] [page] [glossary] [runs] [loads]
+ *   e.g. npx vite-node bench/compare.ts HEAD huge builtin 7 4
+ *
+ * One engine per page load: two engines bundled into one page differed by up to 25 % between two
+ * identical copies, depending on the load, so that each gets `loads` fresh pages (default 4), with
+ * one untimed run and then `runs` timed runs in each.
  *
  * The revision's glossary/ is exported with `git archive` into a temporary folder and bundled with
  * this tree's in-page runner; the working tree is bundled as `npm run bench` bundles it.
@@ -20,7 +24,7 @@ import type { Timing } from './in-page';
 import { generatePage, type PageName } from './pages';
 import { median } from './stats';
 
-const [revision = 'HEAD', pageName = 'huge', glossaryName = 'builtin', runsArg = '7'] = process.argv.slice(2);
+const [revision = 'HEAD', pageName = 'huge', glossaryName = 'builtin', runsArg = '7', loadsArg = '4'] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const nodeModules = join(root, 'node_modules');
 
@@ -51,28 +55,30 @@ try {
   const after = await bundle(join(root, 'bench', 'in-page.ts'), 'After');
 
   server.route('/page.html', { body: generatePage(pageName as PageName).html, headers: ISOLATION_HEADERS });
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/page.html`, { timeout: 120_000 });
-  await page.addScriptTag({ content: before });
-  await page.addScriptTag({ content: after });
   const glossary = makeGlossary(glossaryName as GlossaryName);
   const config = { entries: glossary.entries, forms: glossary.forms, regexSource: glossary.regexSource };
-  type Bench = Record<string, (arg?: unknown) => unknown>;
-  const call = (which: string, fn: string, arg?: unknown) =>
-    page.evaluate(([w, f, a]) => (window as unknown as Record<string, Bench>)[w as string]![f as string]!(a), [which, fn, arg] as const);
-  await call('Before', 'setup', config);
-  await call('After', 'setup', config);
-
+  const bundles: Record<string, string> = { Before: before, After: after };
   const timings: Record<string, Timing[]> = { Before: [], After: [] };
   const runs = Number(runsArg);
-  for (let round = 0; round <= runs; round++) {
-    for (const which of round % 2 ? ['Before', 'After'] : ['After', 'Before']) {
-      await call(which, 'settle');
-      const timing = (await call(which, 'termlight')) as Timing;
-      if (round > 0) timings[which]!.push(timing); // round 0 warms both up
+  const loads = Number(loadsArg);
+  for (let load = 0; load < loads; load++) {
+    for (const which of load % 2 ? ['Before', 'After'] : ['After', 'Before']) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/page.html`, { timeout: 120_000 });
+      await page.addScriptTag({ content: bundles[which]! });
+      type Bench = Record<string, (arg?: unknown) => unknown>;
+      const call = (fn: string, arg?: unknown) =>
+        page.evaluate(([w, f, a]) => (window as unknown as Record<string, Bench>)[w as string]![f as string]!(a), [which, fn, arg] as const);
+      await call('setup', config);
+      for (let run = 0; run <= runs; run++) {
+        await call('settle');
+        const timing = (await call('termlight')) as Timing;
+        if (run > 0) timings[which]!.push(timing); // the first run of a load warms the engine up
+      }
+      await page.close();
     }
   }
-  console.log(`${pageName} × ${glossary.label}, ${runs} alternating runs (ms, median [min]):`);
+  console.log(`${pageName} × ${glossary.label}, ${loads} loads × ${runs} runs each (ms, median [min]):`);
   for (const [which, list] of Object.entries(timings)) {
     const stat = (key: keyof Timing) => {
       const values = list.map((t) => t[key] as number);
