@@ -153,8 +153,9 @@ export function createHighlighter(
   /** The evidence of every record, counted: the guard's decisions without going over every record. */
   const tally = new EvidenceTally(entryCount);
   const seenShadowRoots = new WeakSet<ShadowRoot>();
-  /** The guard's decisions (1: the entry's ambiguous forms may be painted) and, in first-occurrence mode, the chosen occurrences: set by paint(). */
+  /** The guard's decision per entry, set by paint(): 1 when its ambiguous forms may be painted. */
   const allowedAmbiguous = new Uint8Array(entryCount);
+  /** In first-occurrence mode, the occurrences chosen by paint(); null otherwise. */
   let chosenFirsts: Set<Occurrence> | null = null;
   let generation = 0; // bumped by clear(): work started before it stops
   let queue: Promise<unknown> = Promise.resolve();

@@ -97,9 +97,11 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
   const outerOwners: Container[] = [];
   let nodes: Text[] | null = null;
   let starts: number[] = [];
-  // The block's texts, joined when it ends: one flat string, where `+=` per node would make a rope
-  // that the matcher's first read has to flatten anyway.
-  let parts: string[] = [];
+  // The block's text: its first node's data, and for a block of several pieces all of them, joined
+  // when it ends (one flat string, where `+=` per node would make a rope that the matcher's first read
+  // has to flatten). Most blocks are one text node: they make no array.
+  let firstPiece = '';
+  let parts: string[] | null = null;
   let length = 0;
   let node: Node | null = container.firstChild;
 
@@ -112,26 +114,27 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       if (nodes === null) {
         nodes = [node as Text];
         starts = [0];
-        parts = [data];
+        firstPiece = data;
+        parts = null;
         length = data.length;
       } else {
         nodes.push(node as Text);
         starts.push(length);
-        parts.push(data);
+        (parts ??= [firstPiece]).push(data);
         length += data.length;
       }
     } else if (kind === INLINE_TAG) {
       if (!hasSkippingAttributes(node as Element)) first = node.firstChild;
     } else if (kind === SEPARATOR_TAG) {
       if (length > 0) {
-        parts.push('\n');
+        (parts ??= [firstPiece]).push('\n');
         length++;
       }
     } else if (kind !== OTHER) {
       // A block element, or a skipped one: either way the run of text ends here.
       const element = node as Element;
       if (nodes !== null) {
-        yield { container: owner, text: joined(parts), nodes, starts };
+        yield { container: owner, text: parts === null ? firstPiece : parts.join(''), nodes, starts };
         nodes = null;
         length = 0;
       }
@@ -159,7 +162,7 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
       if (parent === undefined) break; // back at the container: the walk is done
       if (parent === owner) {
         if (nodes !== null) {
-          yield { container: owner, text: joined(parts), nodes, starts };
+          yield { container: owner, text: parts === null ? firstPiece : parts.join(''), nodes, starts };
           nodes = null;
           length = 0;
         }
@@ -169,12 +172,9 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
     }
     node = next;
   }
-  if (nodes !== null) yield { container: owner, text: joined(parts), nodes, starts };
+  if (nodes !== null) yield { container: owner, text: parts === null ? firstPiece : parts.join(''), nodes, starts };
 }
 
-function joined(parts: string[]): string {
-  return parts.length === 1 ? parts[0]! : parts.join('');
-}
 
 /** The blocks of an open shadow root, walked where its host is. */
 function* walkShadowRoot(shadow: ShadowRoot, options: WalkOptions): Generator<TextBlock> {
