@@ -59,9 +59,9 @@ export function scan(text: string, compiled: Compiled): readonly TermMatch[] {
           candidates[count++] = j;
         }
         if (j >= n) break;
-        // One double-array step. It also takes the first symbol of a unary path (every node of the
-        // trie is in the double array, see trie.ts), so the walks that reach a path and fail at once,
-        // which are most of them, never read `chains`.
+        // One double-array step. It also takes the first symbol of a unary path (whose first node has
+        // a slot, see trie.ts), so the walks that reach a path and fail at once, which are most of
+        // them, never read `chains`.
         let c = text.charCodeAt(j);
         let sym = unitInfo[c]! >> UNIT_SHIFT;
         let next = cells[STRIDE * node]! + sym;

@@ -22,9 +22,12 @@
  *    such a path starts has a chain: an offset into `chains`, which holds the path's length m, its m
  *    symbols and the slot where it ends. The walk compares the text against the symbols in a row
  *    (independent reads the CPU can overlap) instead of m dependent double-array steps. No node
- *    inside a chain accepts, so failing inside one loses nothing. The path's nodes are in the double
- *    array all the same, and the scanner relies on it: it takes a path's first symbol as an ordinary
- *    step, so that most walks, which fail right there, need not read `chains`.
+ *    inside a chain accepts, so failing inside one loses nothing. Of a path's nodes only the first
+ *    and the last have slots: the scanner takes the first symbol as an ordinary step, so that most
+ *    walks, which fail right there, need not read `chains`; the last node's slot is one that no step
+ *    leads to (its check is NOBODY, like the root's), reached from the chain only. The nodes between
+ *    are in `chains` alone: for a 10,000-entry glossary they are over half the trie, so leaving them
+ *    out halves the cells a scan reads from and the nodes the compile places.
  */
 import { SEP, STARTS_FORM, WORD, type CharTables } from './char-tables';
 import {
@@ -45,10 +48,10 @@ export const STRIDE = 4;
 /** unitInfo = symbol << UNIT_SHIFT | class bits. */
 export const UNIT_SHIFT = 4;
 const FREE = -1;
+/** The check of a slot that is nobody's child: the root, and the last node of each unary path. */
+const NOBODY = -2;
 /** How many free slots first-fit placement tries before placing a node after all used slots. */
 const MAX_PROBES = 64;
-/** Unary paths shorter than this are walked step by step. */
-const MIN_CHAIN = 2;
 
 export interface Trie {
   /**
@@ -66,7 +69,10 @@ export interface Trie {
   /** By accept index (see TrieBuilder): the case-sensitive spellings, then the case-insensitive form. */
   readonly exact: readonly (readonly ExactOutput[] | null)[];
   readonly loose: readonly (FormOutput | null)[];
-  /** The longest key, in symbols: bounds the number of accepting nodes one walk can pass. */
+  /**
+   * The most slots one walk can land on after the root (a chain lands once): bounds the number of
+   * accepting nodes one walk can pass.
+   */
   readonly maxDepth: number;
   readonly nodeCount: number;
 }
@@ -105,14 +111,15 @@ function isWordUnit(u: number, charClass: Uint8Array): number {
   return charClass[u]! & WORD;
 }
 
-/** Int32s per queued node in `place`: slot, first child, whether it is inner, its chain's end. */
-const QUEUED = 4;
+/** Int32s per queued node in `place`: its slot, and its first child in the builder (0: none). */
+const QUEUED = 2;
 
 /**
  * First-fit double-array placement, breadth first from the root, children in creation order: each
  * node's base is the first that puts its lowest child on a free slot and all its other children on
  * free slots too, among the first MAX_PROBES free slots; failing that, just after every used slot.
- * The chains are recorded on the way, in the same order.
+ * A node whose only child starts a unary path places that child, records the path in `chains` and
+ * gives the path's last node the first free slot; the nodes between are never placed (see the top).
  *
  * Breadth-first order visits the builder's nodes all over memory, so the queue carries what the
  * visit of a node needs, taken from its record when its parent, visiting its children, read it
@@ -128,20 +135,20 @@ function place(
   alphabet: number,
 ): { cells: Int32Array; chains: Int32Array; maxDepth: number } {
   // Slots for every node, a few holes and the last node's children span: placing never has to grow
-  // the cells (and copy them) in practice.
+  // the cells (and copy them) in practice. The nodes inside unary paths take none, so this is often
+  // twice what is used; `trimmed` then copies the used part, and the rest is garbage.
   let cells = newCells(nodeCount + (nodeCount >> 6) + 2 * alphabet + 1);
-  cells[1] = -2; // the root occupies slot 0 but is nobody's child
+  cells[1] = NOBODY; // the root occupies slot 0
   let firstFree = 1; // every slot before it is used
   let usedSlots = 1; // every slot from here on is free
   let maxBase = 0;
   let level: Int32Array = new Int32Array(QUEUED * 64); // the nodes of depth `depth`, in order
   let next: Int32Array = new Int32Array(QUEUED * 64); // and their children, in order
-  level[1] = nodes[FIRST_CHILD]!; // the root: slot 0, not inner, in no chain
-  level[3] = -1;
+  level[1] = nodes[FIRST_CHILD]!; // the root: slot 0
   let levelSize = 1;
   let depth = 0;
-  // Every path tried has two nodes or more (its first is inner), paths are disjoint, and a path
-  // takes its symbols plus two Int32s (length, end slot): this bounds the chains.
+  // Paths are disjoint, every path has two nodes or more, and a path takes its symbols plus two Int32s
+  // (length, end slot): this bounds the chains.
   const chains = new Int32Array(2 * nodeCount);
   let chainsLength = 0;
   let childSyms: Int32Array = new Int32Array(64); // the symbols of the current node's children, in order
@@ -170,34 +177,38 @@ function place(
       const slot = level[QUEUED * e]!;
       cells[STRIDE * slot] = base;
       if (base > maxBase) maxBase = base;
-
-      // A unary path starts here if this node is not inside one and its only child is inner (see
-      // isInner). Record it now, in breadth-first order; its end slot is filled in when the path's
-      // last node is placed, by the inner node before it (`chainEnd` travels down the path).
-      let chainEnd = level[QUEUED * e + 3]!;
-      if (level[QUEUED * e + 2] === 0 && count === 1 && isInner(nodes, first, true)) {
-        const length = writePath(nodes, symOfUnit, first, chains, chainsLength);
-        if (length >= MIN_CHAIN) {
-          cells[STRIDE * slot + 3] = chainsLength;
-          chainEnd = chainsLength + 1 + length;
-          chainsLength = chainEnd + 1;
-        }
-      }
-
       if (QUEUED * (nextSize + count) > next.length) next = grown(next, 2 * next.length + QUEUED * count);
-      let x = 0;
-      for (let c = first; c !== 0; c = nodes[NODE_FIELDS * c + NEXT_SIBLING]!) {
-        const s = base + childSyms[x++]!;
+
+      if (count === 1 && slot !== 0 && isInner(nodes, first)) {
+        // A unary path starts with the only child: place that child (a step the scanner takes but never
+        // lands on, so it needs no base), then the path's last node on a slot of its own. Not below the
+        // root, whose chain the scanner never reads: it starts every walk on a child of the root.
+        const s = base + childSyms[0]!;
         cells[STRIDE * s + 1] = slot;
-        cells[STRIDE * s + 2] = nodes[NODE_FIELDS * c + ACCEPT]! - 1;
         if (s + 1 > usedSlots) usedSlots = s + 1;
-        const inner = isInner(nodes, c, count === 1);
-        if (!inner && chainEnd >= 0) chains[chainEnd] = s; // the last node of the path: its end
-        next[QUEUED * nextSize] = s;
-        next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * c + FIRST_CHILD]!;
-        next[QUEUED * nextSize + 2] = inner ? 1 : 0;
-        next[QUEUED * nextSize + 3] = inner ? chainEnd : -1;
+        const end = writePath(nodes, symOfUnit, first, chains, chainsLength);
+        cells[STRIDE * slot + 3] = chainsLength;
+        chainsLength += 1 + chains[chainsLength]!;
+        const endSlot = findFree(cells, firstFree, firstFree);
+        cells = withSlots(cells, endSlot + 1);
+        cells[STRIDE * endSlot + 1] = NOBODY;
+        cells[STRIDE * endSlot + 2] = nodes[NODE_FIELDS * end + ACCEPT]! - 1;
+        if (endSlot + 1 > usedSlots) usedSlots = endSlot + 1;
+        chains[chainsLength++] = endSlot;
+        next[QUEUED * nextSize] = endSlot;
+        next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * end + FIRST_CHILD]!;
         nextSize++;
+      } else {
+        let x = 0;
+        for (let c = first; c !== 0; c = nodes[NODE_FIELDS * c + NEXT_SIBLING]!) {
+          const s = base + childSyms[x++]!;
+          cells[STRIDE * s + 1] = slot;
+          cells[STRIDE * s + 2] = nodes[NODE_FIELDS * c + ACCEPT]! - 1;
+          if (s + 1 > usedSlots) usedSlots = s + 1;
+          next[QUEUED * nextSize] = s;
+          next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * c + FIRST_CHILD]!;
+          nextSize++;
+        }
       }
       firstFree = findFree(cells, firstFree, firstFree);
     }
@@ -215,7 +226,7 @@ function place(
 }
 
 /**
- * The first `size` slots of `cells`: nearly always they fit its first allocation, which is kept. (A
+ * The first `size` slots of `cells`: the same array if that uses half of it or more, else a copy. (A
  * function of its own, like the other steps: code right after a long loop that V8 optimises while it
  * runs has no type feedback yet, and deoptimises, on every compile.)
  */
@@ -255,27 +266,28 @@ function firstFit(
 
 /**
  * Writes the unary path that starts with node `first` at chains[at]: its length, then its symbols.
- * The path goes on through inner nodes and ends with the first node that is not. Returns the length.
+ * The path goes on through inner nodes and ends with the first node that is not, which it returns.
  */
 function writePath(nodes: Int32Array, symOfUnit: Int32Array, first: number, chains: Int32Array, at: number): number {
   let length = 0;
-  for (let c = first, inner = true; inner; c = nodes[NODE_FIELDS * c + FIRST_CHILD]!) {
+  let c = first;
+  for (;;) {
     chains[at + 1 + length++] = symOfUnit[nodes[NODE_FIELDS * c + UNIT]! & UNIT_MASK]!;
-    inner = isInner(nodes, c, true);
+    if (!isInner(nodes, c)) break;
+    c = nodes[NODE_FIELDS * c + FIRST_CHILD]!;
   }
   chains[at] = length;
-  return length;
+  return c;
 }
 
 /**
- * Whether node `c` is inner: inside a unary path, not at its end, so that the scanner never lands on
- * it. That is: it is its parent's only child (`onlyChild`), no key ends there, and it has exactly
- * one child itself. (A path starts at a node with one child and goes on through inner nodes; its
- * last node is the first that is not.)
+ * Whether node `c`, the only child of its parent, is inner: inside a unary path, not at its end, so
+ * that the scanner never lands on it. That is: no key ends there, and it has exactly one child itself.
+ * (A path starts at a node with one child and goes on through inner nodes; its last node is the first
+ * that is not.)
  */
-function isInner(nodes: Int32Array, c: number, onlyChild: boolean): boolean {
+function isInner(nodes: Int32Array, c: number): boolean {
   return (
-    onlyChild &&
     nodes[NODE_FIELDS * c + ACCEPT] === 0 &&
     nodes[NODE_FIELDS * c + FIRST_CHILD] !== 0 &&
     (nodes[NODE_FIELDS * c + UNIT]! & SEVERAL_CHILDREN) === 0
