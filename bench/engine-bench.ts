@@ -42,6 +42,11 @@ export interface CaseResult {
   forms: number;
   stats: PageStats;
   tools: Partial<Record<ToolName, ToolSummary>>;
+  /**
+   * The combined-regex floor and Termlight as a content script's first read of the page: each run on a
+   * fresh copy of the page whose nodes have no JS wrapper yet (see in-page.ts firstReadStart).
+   */
+  firstRead?: { n: number; floorRegexMs: number; termlightMs: number };
   /** Built-in glossary only: the frame after a DOM change, with Termlight's ranges registered and without. */
   domChangeFrame?: { withRanges: number; without: number; ranges: number };
 }
@@ -149,8 +154,17 @@ export async function benchCase(
       if (tool === 'markArray' && markArrayStop) Object.assign(summary, markArrayStop);
       tools[tool] = summary;
     }
+    // After the rounds above, so the code of both is as warmed up as theirs; alternating, as they are.
+    const firstRead = { floorRegex: [] as number[], termlight: [] as number[] };
+    for (let round = 0; round < options.runs; round++) {
+      for (const tool of round % 2 === 0 ? (['floorRegex', 'termlight'] as const) : (['termlight', 'floorRegex'] as const)) {
+        await call(page, 'firstReadStart');
+        firstRead[tool].push((await call(page, tool)).ms);
+      }
+    }
     const domChangeFrame = glossary.name === 'builtin' ? await call(page, 'domChangeFrameCost', 5) : undefined;
     return {
+      firstRead: { n: options.runs, floorRegexMs: median(firstRead.floorRegex), termlightMs: median(firstRead.termlight) },
       domChangeFrame,
       page: new URL(url).pathname.replace(/^\/|\.html$/g, ''),
       glossary: glossary.name,

@@ -133,6 +133,19 @@ export async function settle(): Promise<void> {
   await frame();
 }
 
+/**
+ * Before a run timed as a content script's first read of a page: a fresh copy of the page, so that no
+ * node has a JS wrapper yet. A content script runs in a world of its own, where the page's scripts made
+ * none, so whatever reads the page there makes every wrapper it needs: the floor those of the text
+ * nodes, Termlight those of the elements too. (settle() makes the text nodes' wrappers only.)
+ */
+export async function firstReadStart(): Promise<void> {
+  restore();
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+  await frame();
+  await frame();
+}
+
 /** The floor: read every text node with a TreeWalker. */
 export function floorRead(): Timing {
   const t0 = performance.now();
