@@ -123,6 +123,14 @@ export function extensionTable(extension: ExtensionResult): string {
         : 'none reported (content scripts are not attributed)',
     ],
     ['huge: ranges near the view painted (their last change) after DOMContentLoaded', `${longTasks.with.map((r) => ms(r.highlightedAfterMs)).join(', ')} ms (${int(longTasks.with[0]?.ranges)} ranges)`],
+    ...(longTasks.with[0]?.firstRangesAfterLoadMs !== undefined
+      ? [
+          [
+            'huge: from the load event (content script start): ranges first seen / last change',
+            `${longTasks.with.map((r) => `${ms(r.firstRangesAfterLoadMs)} / ${ms(r.lastChangeAfterLoadMs)}`).join(', ')} ms (load ${longTasks.with.map((r) => ms(r.loadAfterDclMs)).join(', ')} ms after DCL)`,
+          ],
+        ]
+      : []),
     ...domChange.map((d) => [`${d.page}: DOM change in view → highlight (median of ${d.samples.length})`, `${ms(d.medianMs)} ms, ${d.medianFrames} frames`]),
     ['article: hover → popover laid out, hover delay 0, first hover (mounts the UI)', `${ms(hover.first.ms)} ms, frame ${hover.first.frames}`],
     [`article: hover → popover laid out, hover delay 0 (median of ${hover.warm.samples.length})`, `${ms(hover.warm.medianMs)} ms, frame ${hover.warm.medianFrames}`],
