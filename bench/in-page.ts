@@ -134,10 +134,10 @@ export async function settle(): Promise<void> {
 }
 
 /**
- * Before a run timed as a content script's first read of a page: a fresh copy of the page, so that no
- * node has a JS wrapper yet. A content script runs in a world of its own, where the page's scripts made
- * none, so whatever reads the page there makes every wrapper it needs: the floor those of the text
- * nodes, Termlight those of the elements too. (settle() makes the text nodes' wrappers only.)
+ * Before a run timed as a content script reads a page (engine-bench.ts runs it in an isolated world): a
+ * fresh copy of the page, so that no node has a JS wrapper yet. A content script's world has none of
+ * the page's, so whatever reads the page there makes every wrapper it needs: the floor those of the
+ * text nodes, Termlight those of the elements too. (settle() makes the text nodes' wrappers only.)
  */
 export async function firstReadStart(): Promise<void> {
   restore();
