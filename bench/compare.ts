@@ -5,6 +5,9 @@
  *   npx vite-node bench/compare.ts [revision] [page] [glossary] [runs] [loads]
  *   e.g. npx vite-node bench/compare.ts HEAD huge builtin 7 4
  *
+ * With BENCH_WORLD=isolated, each engine runs as a content script does: in an isolated world of the
+ * page, every run on a fresh copy of the page whose nodes have no JS wrapper yet.
+ *
  * One engine per page load: two engines bundled into one page differed by up to 25 % between two
  * identical copies, depending on the load, so that each gets `loads` fresh pages (default 4), with
  * one untimed run and then `runs` timed runs in each.
@@ -18,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { ISOLATION_HEADERS, launchBrowser, startStaticServer } from './browser';
+import { ISOLATION_HEADERS, launchBrowser, openIsolatedWorld, startStaticServer } from './browser';
 import { makeGlossary, type GlossaryName } from './glossaries';
 import type { Timing } from './in-page';
 import { generatePage, type PageName } from './pages';
@@ -26,6 +29,7 @@ import { median } from './stats';
 
 const [revision = 'HEAD', pageName = 'huge', glossaryName = 'builtin', runsArg = '7', loadsArg = '4'] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
+const isolated = process.env.BENCH_WORLD === 'isolated';
 const nodeModules = join(root, 'node_modules');
 
 async function bundle(entry: string, globalName: string): Promise<string> {
@@ -65,20 +69,27 @@ try {
     for (const which of load % 2 ? ['Before', 'After'] : ['After', 'Before']) {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/page.html`, { timeout: 120_000 });
-      await page.addScriptTag({ content: bundles[which]! });
       type Bench = Record<string, (arg?: unknown) => unknown>;
-      const call = (fn: string, arg?: unknown) =>
-        page.evaluate(([w, f, a]) => (window as unknown as Record<string, Bench>)[w as string]![f as string]!(a), [which, fn, arg] as const);
+      let call: (fn: string, arg?: unknown) => Promise<unknown>;
+      if (isolated) {
+        const world = await openIsolatedWorld(page);
+        await world.evaluate(bundles[which]!);
+        call = (fn, arg) => world.evaluate(`${which}[${JSON.stringify(fn)}](${arg === undefined ? '' : JSON.stringify(arg)})`);
+      } else {
+        await page.addScriptTag({ content: bundles[which]! });
+        call = (fn, arg) =>
+          page.evaluate(([w, f, a]) => (window as unknown as Record<string, Bench>)[w as string]![f as string]!(a), [which, fn, arg] as const);
+      }
       await call('setup', config);
       for (let run = 0; run <= runs; run++) {
-        await call('settle');
+        await call(isolated ? 'firstReadStart' : 'settle');
         const timing = (await call('termlight')) as Timing;
         if (run > 0) timings[which]!.push(timing); // the first run of a load warms the engine up
       }
       await page.close();
     }
   }
-  console.log(`${pageName} × ${glossary.label}, ${loads} loads × ${runs} runs each (ms, median [min]):`);
+  console.log(`${pageName} × ${glossary.label}, ${loads} loads × ${runs} runs each${isolated ? ', isolated world, fresh nodes' : ''} (ms, median [min]):`);
   for (const [which, list] of Object.entries(timings)) {
     const stat = (key: keyof Timing) => {
       const values = list.map((t) => t[key] as number);

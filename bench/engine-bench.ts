@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { BenchGlossary } from './glossaries';
 import type { BenchConfig, PageStats, Timing } from './in-page';
 import type { BenchBrowser } from './browser';
-import { withCap } from './browser';
+import { openIsolatedWorld, withCap } from './browser';
 import { definedValues, median } from './stats';
 
 export type ToolName = 'floorRead' | 'floorRegex' | 'termlight' | 'markRegExp' | 'markArray';
@@ -67,30 +67,15 @@ const call = <K extends keyof Bench>(page: Page, name: K, arg?: unknown) =>
     [name, arg] as const,
   ) as Promise<Awaited<ReturnType<Bench[K]>>>;
 
-/**
- * The runner again, in an isolated world of the page, as a content script runs (Blink then finds each
- * node's JS wrapper through a map of that world rather than the main world's slot). Returns a `call`.
- */
+/** The runner again, in an isolated world of the page (see browser.ts openIsolatedWorld). Returns a `call`. */
 async function isolatedRunner(page: Page, runner: string, config: BenchConfig) {
-  const cdp = await page.context().newCDPSession(page);
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'termlight-bench' });
-  const evaluate = async (expression: string): Promise<unknown> => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      expression,
-      contextId: executionContextId,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(`in the isolated world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value;
-  };
-  await evaluate(runner);
-  await evaluate(`TermlightBench.setup(${JSON.stringify(config)}), 0`);
+  const world = await openIsolatedWorld(page);
+  await world.evaluate(runner);
+  await world.evaluate(`TermlightBench.setup(${JSON.stringify(config)}), 0`);
   return {
     call: async <K extends keyof Bench>(name: K): Promise<Awaited<ReturnType<Bench[K]>>> =>
-      (await evaluate(`TermlightBench[${JSON.stringify(name)}]()`)) as Awaited<ReturnType<Bench[K]>>,
-    detach: () => cdp.detach().catch(() => undefined),
+      (await world.evaluate(`TermlightBench[${JSON.stringify(name)}]()`)) as Awaited<ReturnType<Bench[K]>>,
+    detach: world.detach,
   };
 }
 

@@ -364,6 +364,8 @@ export function createHighlighter(
     for (const block of blocks) {
       const matches = matcher.findAll(block.text);
       if (matches.length > 0) {
+        // A block read in one piece finds its text nodes on first use: now, while the page is as read.
+        void block.nodes;
         addBlock(block.container, { block, matches, evidence: collectEvidence(block.text, matches), occurrences: null }, nearness);
       }
       sinceCheck += CHECK_COST_PER_BLOCK + block.text.length;
