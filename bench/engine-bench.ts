@@ -43,11 +43,12 @@ export interface CaseResult {
   stats: PageStats;
   tools: Partial<Record<ToolName, ToolSummary>>;
   /**
-   * The combined-regex floor and Termlight as a content script reads a page: run in an isolated world
+   * The combined-regex floor, Termlight and mark.js markRegExp as a content script reads a page (mark.js
+   * as an extension built on it would run it): in an isolated world
    * of their own, each run on a fresh copy of the page whose nodes have no JS wrapper yet (see
    * in-page.ts firstReadStart).
    */
-  contentScriptRead?: { n: number; floorRegexMs: number; termlightMs: number };
+  contentScriptRead?: { n: number; floorRegexMs: number; termlightMs: number; markRegExpMs: number };
   /** Built-in glossary only: the frame after a DOM change, with Termlight's ranges registered and without. */
   domChangeFrame?: { withRanges: number; without: number; ranges: number };
 }
@@ -68,9 +69,10 @@ const call = <K extends keyof Bench>(page: Page, name: K, arg?: unknown) =>
   ) as Promise<Awaited<ReturnType<Bench[K]>>>;
 
 /** The runner again, in an isolated world of the page (see browser.ts openIsolatedWorld). Returns a `call`. */
-async function isolatedRunner(page: Page, runner: string, config: BenchConfig) {
+async function isolatedRunner(page: Page, scripts: { runner: string; markJs: string }, config: BenchConfig) {
   const world = await openIsolatedWorld(page);
-  await world.evaluate(runner);
+  await world.evaluate(scripts.markJs);
+  await world.evaluate(scripts.runner);
   await world.evaluate(`TermlightBench.setup(${JSON.stringify(config)}), 0`);
   return {
     call: async <K extends keyof Bench>(name: K): Promise<Awaited<ReturnType<Bench[K]>>> =>
@@ -168,12 +170,14 @@ export async function benchCase(
       tools[tool] = summary;
     }
     // As a content script reads the page: in an isolated world, on a fresh copy of the page; one
-    // untimed round first (the world's copy of the code starts cold), then alternating as above.
-    const isolated = await isolatedRunner(page, scripts.runner, config);
-    const contentScriptRuns = { floorRegex: [] as number[], termlight: [] as number[] };
+    // untimed round first (the world's copy of the code starts cold), then rotating as above.
+    const isolated = await isolatedRunner(page, scripts, config);
+    const contentScriptTools = ['floorRegex', 'termlight', 'markRegExp'] as const;
+    const contentScriptRuns = { floorRegex: [] as number[], termlight: [] as number[], markRegExp: [] as number[] };
     for (let round = 0; round <= options.runs; round++) {
-      for (const tool of round % 2 === 0 ? (['floorRegex', 'termlight'] as const) : (['termlight', 'floorRegex'] as const)) {
-        await call(page, 'firstReadStart');
+      for (let i = 0; i < contentScriptTools.length; i++) {
+        const tool = contentScriptTools[(i + round) % contentScriptTools.length]!;
+        await call(page, 'firstReadStart'); // also puts back what mark.js split
         const { ms } = await isolated.call(tool);
         if (round > 0) contentScriptRuns[tool].push(ms);
       }
@@ -185,6 +189,7 @@ export async function benchCase(
         n: options.runs,
         floorRegexMs: median(contentScriptRuns.floorRegex),
         termlightMs: median(contentScriptRuns.termlight),
+        markRegExpMs: median(contentScriptRuns.markRegExp),
       },
       domChangeFrame,
       page: new URL(url).pathname.replace(/^\/|\.html$/g, ''),
