@@ -43,10 +43,9 @@ export interface CaseResult {
   stats: PageStats;
   tools: Partial<Record<ToolName, ToolSummary>>;
   /**
-   * The combined-regex floor, Termlight and mark.js markRegExp as a content script reads a page (mark.js
-   * as an extension built on it would run it): in an isolated world
-   * of their own, each run on a fresh copy of the page whose nodes have no JS wrapper yet (see
-   * in-page.ts firstReadStart).
+   * The combined-regex floor, Termlight and mark.js markRegExp as a content script (or an extension
+   * built on mark.js) reads a page: in an isolated world of their own, each run on a fresh copy of the
+   * page whose nodes have no JS wrapper yet (see in-page.ts firstReadStart).
    */
   contentScriptRead?: { n: number; floorRegexMs: number; termlightMs: number; markRegExpMs: number };
   /** Built-in glossary only: the frame after a DOM change, with Termlight's ranges registered and without. */

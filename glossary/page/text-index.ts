@@ -78,10 +78,10 @@ function textNodesUnder(element: Element): { nodes: Text[]; starts: number[] } {
   return { nodes, starts };
 }
 
-/** NodeFilter.SHOW_TEXT, which a service worker (no DOM) does not define. */
-const SHOW_TEXT = 4;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/** NodeFilter.SHOW_TEXT, which a service worker (no DOM) does not define. */
+const SHOW_TEXT = 4;
 
 /** What the walk does with a node: a tag kind for an element, or one of these. */
 const TEXT = 5;
@@ -241,7 +241,6 @@ export function* walkBlocks(container: Container, options: WalkOptions): Generat
   }
   if (nodes !== null) yield { container: owner, text: parts === null ? firstPiece : parts.join(''), nodes, starts };
 }
-
 
 /** The blocks of an open shadow root, walked where its host is. */
 function* walkShadowRoot(shadow: ShadowRoot, options: WalkOptions): Generator<TextBlock> {

@@ -242,3 +242,26 @@ describe('ranges near the viewport', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('reading blocks', () => {
+  it('joins a term across plain inline elements, but leaves out inline editors and splits at an element a script named in capitals', async () => {
+    // Plain paragraphs are read in one piece (textContent); anything else inside sends the walk node by
+    // node. happy-dom's selectors match the script-made "A" as `a`, so this is checked here, in Chromium.
+    server.route('/generated/reading-blocks.html', {
+      body: `<!doctype html><meta charset="utf-8"><title>Reading blocks</title><body style="font:16px sans-serif">
+        <p>Patients with <a href="#">intrahepatic</a> <em>cholangio<b>carcinoma</b></em> got chemotherapy.</p>
+        <p>Pembrolizumab <span contenteditable="true">and chemotherapy notes</span> for the bile duct.</p>
+        <p id="caps">Immunotherapy with a </p>
+        <script>
+          const upper = document.createElementNS('http://www.w3.org/1999/xhtml', 'A');
+          upper.textContent = 'checkpoint';
+          document.getElementById('caps').append(upper, ' inhibitor.');
+        </script></body>`,
+    });
+    await page.goto(`${server.origin}/generated/reading-blocks.html`);
+    expect((await settledRanges(page)).map((range) => range.text)).toEqual([
+      'intrahepatic cholangiocarcinoma', 'chemotherapy', 'Pembrolizumab', 'bile duct', 'Immunotherapy',
+    ]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -292,13 +292,18 @@ describe('the ambiguity guard', () => {
 describe('watchMutations', () => {
   const flush = () => new Promise((resolve) => setTimeout(resolve, 80));
 
-  it('highlights added content and forgets removed content', async () => {
-    document.body.innerHTML = '<div id="feed"><p id="first">chemotherapy</p></div>';
+  /** A page of `html`, highlighted, with a watcher redoing its changes after `delayMs`. */
+  async function watchedPage(html: string, delayMs = 10) {
+    document.body.innerHTML = html;
     const highlighter = createHighlighter(terms);
-    const watcher = watchMutations({ highlighter, delayMs: 10 });
+    const watcher = watchMutations({ highlighter, delayMs });
     watcher.observe(document.body);
     await highlighter.run(document.body);
+    return { highlighter, watcher };
+  }
 
+  it('highlights added content and forgets removed content', async () => {
+    const { highlighter, watcher } = await watchedPage('<div id="feed"><p id="first">chemotherapy</p></div>');
     const added = document.createElement('p');
     added.innerHTML = 'and <b>pembrolizumab</b>';
     document.getElementById('feed')!.append(added);
@@ -312,11 +317,7 @@ describe('watchMutations', () => {
   });
 
   it('redoes a change after a quiet spell at once, and batches the changes that follow it', async () => {
-    document.body.innerHTML = '<p id="a">plain</p><p id="b">plain</p>';
-    const highlighter = createHighlighter(terms);
-    const watcher = watchMutations({ highlighter, delayMs: 400 });
-    watcher.observe(document.body);
-    await highlighter.run(document.body);
+    const { highlighter, watcher } = await watchedPage('<p id="a">plain</p><p id="b">plain</p>', 400);
     (document.getElementById('a')!.firstChild as Text).data = 'chemotherapy';
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(highlighter.result().counts).toEqual({ chemotherapy: 1 });
@@ -329,11 +330,7 @@ describe('watchMutations', () => {
   });
 
   it('redoes a block whose text was edited in place', async () => {
-    document.body.innerHTML = '<p>plain words</p>';
-    const highlighter = createHighlighter(terms);
-    const watcher = watchMutations({ highlighter, delayMs: 10 });
-    watcher.observe(document.body);
-    await highlighter.run(document.body);
+    const { highlighter, watcher } = await watchedPage('<p>plain words</p>');
     (document.querySelector('p')!.firstChild as Text).data = 'now chemotherapy';
     await flush();
     expect(painted()).toEqual(['chemotherapy']);
@@ -341,11 +338,7 @@ describe('watchMutations', () => {
   });
 
   it('ignores typing in editors and changes in our own UI', async () => {
-    document.body.innerHTML = '<div contenteditable="true"><p>draft</p></div><div data-termlight-ui></div>';
-    const highlighter = createHighlighter(terms);
-    const watcher = watchMutations({ highlighter, delayMs: 10 });
-    watcher.observe(document.body);
-    await highlighter.run(document.body);
+    const { highlighter, watcher } = await watchedPage('<div contenteditable="true"><p>draft</p></div><div data-termlight-ui></div>');
     document.querySelector('[contenteditable] p')!.textContent = 'chemotherapy';
     document.querySelector('[data-termlight-ui]')!.textContent = 'pembrolizumab';
     await flush();
