@@ -1,23 +1,38 @@
 /**
  * Measurements of the BUILT extension (.output/chrome-mv3) in Chromium: the longest main-thread task
- * while it highlights `huge` (with vs without the extension), the time from a DOM change to its
+ * while it highlights `huge` (with vs without the extension; and on the article with a 10,000-entry
+ * glossary stored), the time from a DOM change to its
  * highlight, the time from hover to a laid-out popover (hover delay 0), the frames while the reader
  * scrolls (ranges are registered as content comes near the viewport), and the content script's size.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { setStoredSettings } from '../tests/browser/support/extension-settings';
+import { setStoredSettings, storeGlossaries } from '../tests/browser/support/extension-settings';
+import type { Glossary } from '../glossary';
 import { CONTENT_SCRIPT, launchBrowser } from './browser';
+import { recordMainThread, type MainThreadTask } from './main-thread-trace';
 import { median } from './stats';
 
 export interface LongTaskRun {
-  /** Longest task of the whole load, and the longest one starting after DOMContentLoaded. */
+  /** Longest main-thread task of the load, and the longest one starting after DOMContentLoaded. */
   maxMs: number;
   maxAfterDclMs: number;
   longTasksAfterDcl: number;
-  /** Long animation frames whose scripts came from the extension: the longest such script. */
-  extensionScriptMaxMs?: number;
+  /** The long tasks after DOMContentLoaded: when (from DOMContentLoaded), how long, and the extension's scripts' time in each. */
+  longTasks: MainThreadTask[];
+  /**
+   * With the extension: the longest task after DOMContentLoaded in which its scripts ran, the time of
+   * its scripts in that task, and how many such tasks took over 50 ms (see main-thread-trace.ts).
+   */
+  extensionTaskMaxMs?: number;
+  extensionTaskScriptMs?: number;
+  extensionLongTasks?: number;
+  /**
+   * With the extension: the longest task after its first that ran none of its scripts: frames that
+   * paint its ranges, garbage collection, and the browser's own work that happens to come then.
+   */
+  otherTaskAfterExtensionMs?: number;
   /** With the extension: from DOMContentLoaded to the last change of the painted ranges. */
   highlightedAfterMs?: number;
   /** The page's own: from DOMContentLoaded to the load event (the content script starts around then). */
@@ -65,6 +80,8 @@ export interface ScrollResult {
 export interface ExtensionResult {
   contentScript: { bytes: number; gzipBytes: number };
   longTasks: LongTaskResult;
+  /** The same on the article page with a 10,000-entry glossary stored (not a target: "at any size"). */
+  longTasksLargeGlossary?: LongTaskResult;
   domChange: LatencyResult[];
   hover: HoverResult;
   scrolling?: ScrollResult[];
@@ -78,14 +95,12 @@ export function contentScriptSize(): { bytes: number; gzipBytes: number } {
 // ---- long tasks -------------------------------------------------------------------------------
 
 /**
- * Registered before the page's own scripts: every long task and long animation frame of the load, the
- * load event, and every change to the number of painted ranges (read every 10 ms, in the page: the
- * registry is the document's, whichever world registered the ranges).
+ * Registered before the page's own scripts: the load event, and every change to the number of painted
+ * ranges (read every 10 ms, in the page: the registry is the document's, whichever world registered
+ * the ranges). Tasks are not observed here: the page cannot see the extension's (main-thread-trace.ts).
  */
-function observeLongTasks(): void {
+function observeLoadAndRanges(): void {
   const store = ((window as unknown as { __bench: unknown }).__bench = {
-    tasks: [] as unknown[],
-    frames: [] as unknown[],
     loadAt: 0,
     rangeChanges: [] as [number, number][],
   });
@@ -99,22 +114,6 @@ function observeLongTasks(): void {
     if (count !== lastCount) store.rangeChanges.push([performance.now(), count]);
     lastCount = count;
   }, 10);
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.tasks.push({ startTime: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { startTime: number; duration: number; scripts: { sourceURL: string; duration: number }[] }[]) {
-        store.frames.push({
-          startTime: entry.startTime,
-          duration: entry.duration,
-          scripts: entry.scripts.map((script) => ({ url: script.sourceURL, duration: script.duration })),
-        });
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // An engine without these entry types reports nothing.
-  }
 }
 
 /** Total painted ranges, as the page sees them. */
@@ -143,39 +142,50 @@ async function settleHighlights(page: Page, quietMs: number, timeoutMs: number):
   return last;
 }
 
-async function longTaskRun(url: string, extension: boolean): Promise<LongTaskRun> {
+const LONG_TASK_MS = 50;
+
+/** "1075 ms at +210 ms (scripts 0 ms)": long tasks for the log. */
+const describeTasks = (tasks: MainThreadTask[]) =>
+  tasks.map((task) => `${task.durationMs.toFixed(0)} ms at +${task.startMs.toFixed(0)} ms (extension scripts ${task.extensionMs.toFixed(0)} ms)`).join(', ') || 'none';
+
+async function longTaskRun(url: string, extension: boolean, stored?: Glossary): Promise<LongTaskRun> {
   const browser = await launchBrowser({ extension });
   try {
+    if (stored) await storeGlossaries(browser.serviceWorker!, [stored]);
     const page = await browser.context.newPage();
-    await page.addInitScript(observeLongTasks);
-    await page.goto(url, { timeout: 120_000 });
+    await page.addInitScript(observeLoadAndRanges);
     let ranges: number | undefined;
-    if (extension) ranges = await settleHighlights(page, 1500, 60_000);
-    else await page.waitForTimeout(3000);
+    const tasks = await recordMainThread(page, url, async () => {
+      await page.goto(url, { timeout: 120_000 });
+      if (extension) ranges = await settleHighlights(page, 1500, 60_000);
+      else await page.waitForTimeout(3000);
+    });
     const data = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const store = (
-        window as unknown as {
-          __bench: {
-            tasks: { startTime: number; duration: number }[];
-            frames: { scripts: { url: string; duration: number }[] }[];
-            loadAt: number;
-            rangeChanges: [number, number][];
-          };
-        }
-      ).__bench;
-      return { dcl: nav.domContentLoadedEventEnd, tasks: store.tasks, frames: store.frames, loadAt: store.loadAt, rangeChanges: store.rangeChanges };
+      const store = (window as unknown as { __bench: { loadAt: number; rangeChanges: [number, number][] } }).__bench;
+      return { dcl: nav.domContentLoadedEventEnd, loadAt: store.loadAt, rangeChanges: store.rangeChanges };
     });
     const changes = extension ? data.rangeChanges : [];
     const firstChange = changes[0]?.[0];
     const lastChange = changes[changes.length - 1]?.[0];
-    const after = data.tasks.filter((task) => task.startTime >= data.dcl);
-    const extensionScripts = data.frames.flatMap((frame) => frame.scripts).filter((script) => script.url.startsWith('chrome-extension://'));
+    const after = tasks.filter((task) => task.startMs >= 0);
+    const ours = after.filter((task) => task.extensionMs > 0);
+    const longestOurs = ours.reduce<MainThreadTask | undefined>((a, b) => (a && a.durationMs >= b.durationMs ? a : b), undefined);
+    const firstOurs = Math.min(...ours.map((task) => task.startMs));
+    const others = after.filter((task) => task.extensionMs === 0 && task.startMs > firstOurs);
     return {
-      maxMs: Math.max(0, ...data.tasks.map((task) => task.duration)),
-      maxAfterDclMs: Math.max(0, ...after.map((task) => task.duration)),
-      longTasksAfterDcl: after.length,
-      extensionScriptMaxMs: extension ? Math.max(0, ...extensionScripts.map((script) => script.duration)) : undefined,
+      maxMs: Math.max(0, ...tasks.map((task) => task.durationMs)),
+      maxAfterDclMs: Math.max(0, ...after.map((task) => task.durationMs)),
+      longTasksAfterDcl: after.filter((task) => task.durationMs > LONG_TASK_MS).length,
+      longTasks: after.filter((task) => task.durationMs > LONG_TASK_MS),
+      ...(extension
+        ? {
+            extensionTaskMaxMs: longestOurs?.durationMs ?? 0,
+            extensionTaskScriptMs: longestOurs?.extensionMs ?? 0,
+            extensionLongTasks: ours.filter((task) => task.durationMs > LONG_TASK_MS).length,
+            otherTaskAfterExtensionMs: Math.max(0, ...others.map((task) => task.durationMs)),
+          }
+        : {}),
       // The times of the changes the page itself saw (every 10 ms), not of this side's slower polling.
       highlightedAfterMs: lastChange === undefined ? undefined : lastChange - data.dcl,
       loadAfterDclMs: data.loadAt - data.dcl,
@@ -188,13 +198,21 @@ async function longTaskRun(url: string, extension: boolean): Promise<LongTaskRun
   }
 }
 
-export async function measureLongTasks(url: string, loads: number, log: (line: string) => void): Promise<LongTaskResult> {
+/** Loads of `url` without and with the extension, alternating; `stored`: a reader's glossary stored first. */
+export async function measureLongTasks(url: string, loads: number, log: (line: string) => void, stored?: Glossary): Promise<LongTaskResult> {
   const result: LongTaskResult = { without: [], with: [] };
+  const label = `${new URL(url).pathname.slice(1).replace(/\.html$/, '')}${stored ? ` (+${stored.entries.length.toLocaleString('en-US')} stored entries)` : ''}`;
   for (let i = 0; i < loads; i++) {
     for (const extension of [false, true]) {
-      const run = await longTaskRun(url, extension);
+      const run = await longTaskRun(url, extension, extension ? stored : undefined);
       (extension ? result.with : result.without).push(run);
-      log(`  huge ${extension ? 'with' : 'without'} extension: longest task ${run.maxMs.toFixed(0)} ms, after DOMContentLoaded ${run.maxAfterDclMs.toFixed(0)} ms (${run.longTasksAfterDcl} long)${run.ranges !== undefined ? `, ${run.ranges} ranges ${run.highlightedAfterMs!.toFixed(0)} ms after DCL, first / last ${run.firstRangesAfterLoadMs?.toFixed(0)} / ${run.lastChangeAfterLoadMs?.toFixed(0)} ms after load (load ${run.loadAfterDclMs!.toFixed(0)} ms after DCL)` : ''}`);
+      log(
+        `  ${label} ${extension ? 'with' : 'without'} extension: longest task ${run.maxMs.toFixed(0)} ms, after DOMContentLoaded ${run.maxAfterDclMs.toFixed(0)} ms (${run.longTasksAfterDcl} long: ${describeTasks(run.longTasks)})` +
+          (extension
+            ? `; the extension's longest ${run.extensionTaskMaxMs!.toFixed(0)} ms (its scripts ${run.extensionTaskScriptMs!.toFixed(0)} ms), ${run.extensionLongTasks} long, then the longest other ${run.otherTaskAfterExtensionMs!.toFixed(0)} ms` +
+              `; ${run.ranges} ranges ${run.highlightedAfterMs?.toFixed(0)} ms after DCL, first / last ${run.firstRangesAfterLoadMs?.toFixed(0)} / ${run.lastChangeAfterLoadMs?.toFixed(0)} ms after load (load ${run.loadAfterDclMs!.toFixed(0)} ms after DCL)`
+            : ''),
+      );
     }
   }
   return result;

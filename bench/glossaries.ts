@@ -4,7 +4,7 @@
  * generated deterministically. Also the two forms the other tools take them in: a list of surface
  * forms (mark.js `mark(array)`) and one combined \b-bounded alternation (the regex floor, `markRegExp`).
  */
-import { builtinGlossary, type MatcherTerm } from '../glossary';
+import { builtinGlossary, parseGlossary, type Glossary, type MatcherTerm } from '../glossary';
 import { createRng } from './prng';
 import { loadVocabulary } from './words';
 
@@ -74,4 +74,28 @@ export function makeGlossary(name: GlossaryName): BenchGlossary {
   }
   const label = name === 'builtin' ? `built-in (${entries.length})` : `${entries.length.toLocaleString('en-US')}`;
   return { name, label, entries, forms, regexSource: combinedRegexSource(forms) };
+}
+
+/**
+ * A reader's glossary as the extension stores it, with the synthetic entries of the `total`-entry
+ * glossary (the built-in glossary is always loaded beside it, so the extension then has `total`
+ * entries). Validated as the extension validates what it reads, so that a bench run cannot silently
+ * measure the built-in glossary alone.
+ */
+export function storedGlossary(total: number): Glossary {
+  const builtinCount = builtinEntries().length;
+  const entries = syntheticEntries(total)
+    .slice(builtinCount)
+    .map((entry, index) => ({
+      id: `synthetic-${index + 1}`,
+      term: entry.term,
+      aliases: [...(entry.aliases ?? [])],
+      category: 'concept',
+      summary: 'A synthetic entry of the benchmark.',
+      quotes: ['A synthetic sentence of the benchmark.'],
+      related: [],
+    }));
+  const parsed = parseGlossary({ format: 1, id: 'bench-synthetic', title: `Synthetic (${total} entries)`, source: { title: 'Termlight benchmark' }, entries });
+  if (!parsed.ok) throw new Error(`the synthetic glossary does not validate: ${parsed.error}`);
+  return parsed.glossary;
 }

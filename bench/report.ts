@@ -3,7 +3,7 @@
  * and the targets of issue 7 with whether each holds.
  */
 import type { CaseResult, ToolSummary } from './engine-bench';
-import type { ExtensionResult } from './extension-bench';
+import type { ExtensionResult, LongTaskResult } from './extension-bench';
 
 export interface BenchResults {
   environment: { chromium: string; node: string; cpus: number; runs: number; date: string; loadAverage: { atStart: number; atEnd: number } };
@@ -125,6 +125,12 @@ function contentScriptFigure(t: number | undefined, other: number | undefined): 
   return t && other ? `; as a content script ${dur(t)} vs ${dur(other)} (${ratio(t / other)})` : '';
 }
 
+/** "31 (28), 29 (27) ms; 0, 0 over 50 ms": per load, the extension's longest task and its scripts' time in it. */
+function extensionTasks(result: LongTaskResult): string {
+  const runs = result.with;
+  return `${runs.map((r) => `${ms(r.extensionTaskMaxMs)} (${ms(r.extensionTaskScriptMs)})`).join(', ')} ms; ${runs.map((r) => r.extensionLongTasks).join(', ')} over 50 ms`;
+}
+
 export function extensionTable(extension: ExtensionResult): string {
   const { longTasks, domChange, hover, contentScript } = extension;
   const max = (runs: { maxMs: number }[]) => Math.max(...runs.map((r) => r.maxMs));
@@ -133,12 +139,14 @@ export function extensionTable(extension: ExtensionResult): string {
     ['huge: longest main-thread task of the load, without / with extension', `${ms(max(longTasks.without))} / ${ms(max(longTasks.with))} ms`],
     ['huge: longest task after DOMContentLoaded, without / with extension', `${ms(maxAfter(longTasks.without))} / ${ms(maxAfter(longTasks.with))} ms`],
     ['huge: long tasks (> 50 ms) after DOMContentLoaded, without / with (per load)', `${longTasks.without.map((r) => r.longTasksAfterDcl).join(', ')} / ${longTasks.with.map((r) => r.longTasksAfterDcl).join(', ')}`],
+    ['huge: longest task that ran the extension (its scripts\' part), per load', extensionTasks(longTasks)],
     [
-      'huge: longest extension script in a long animation frame',
-      Math.max(...longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0)) > 0
-        ? dur(Math.max(...longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0)))
-        : 'none reported (content scripts are not attributed)',
+      'huge: longest other task after the extension first ran (a frame painting its ranges, GC, the browser\'s own work), per load',
+      `${longTasks.with.map((r) => ms(r.otherTaskAfterExtensionMs)).join(', ')} ms`,
     ],
+    ...(extension.longTasksLargeGlossary
+      ? [['article, 10,000 entries stored: longest task that ran the extension (its scripts\' part), per load', extensionTasks(extension.longTasksLargeGlossary)]]
+      : []),
     ['huge: ranges near the view painted (their last change) after DOMContentLoaded', `${longTasks.with.map((r) => ms(r.highlightedAfterMs)).join(', ')} ms (${int(longTasks.with[0]?.ranges)} ranges)`],
     ...(longTasks.with[0]?.firstRangesAfterLoadMs !== undefined
       ? [
@@ -216,14 +224,12 @@ export function evaluateTargets(results: BenchResults): Target[] {
   });
   const ext = results.extension;
   if (ext) {
-    const withMax = Math.max(...ext.longTasks.with.map((r) => r.maxAfterDclMs));
-    const withoutMax = Math.max(...ext.longTasks.without.map((r) => r.maxAfterDclMs));
-    const extra = ext.longTasks.with.reduce((n, r) => n + r.longTasksAfterDcl, 0) - ext.longTasks.without.reduce((n, r) => n + r.longTasksAfterDcl, 0);
-    const extScript = Math.max(...ext.longTasks.with.map((r) => r.extensionScriptMaxMs ?? 0));
+    const longest = Math.max(...ext.longTasks.with.map((r) => r.extensionTaskMaxMs ?? 0));
+    const over = ext.longTasks.with.reduce((n, r) => n + (r.extensionLongTasks ?? 0), 0);
     targets.push({
       name: 'no main-thread task over 50 ms caused by the extension on huge',
-      figure: `longest task after DOMContentLoaded ${dur(withMax)} with vs ${dur(withoutMax)} without (${ext.longTasks.with.length} loads each); ${extra >= 0 ? '+' : ''}${extra} long tasks${extScript > 0 ? `; longest extension script ${dur(extScript)}` : ''}`,
-      holds: withMax <= Math.max(50, withoutMax) && extra <= 0 && extScript <= 50,
+      figure: `longest task that ran the extension ${dur(longest)} (${ext.longTasks.with.length} loads, from a Chrome trace); ${over} over 50 ms`,
+      holds: over === 0,
     });
     const worst = Math.max(...ext.domChange.map((d) => d.medianMs));
     targets.push({

@@ -19,7 +19,7 @@ import { ISOLATION_HEADERS, buildState, launchBrowser, startStaticServer } from 
 import { bundlePageScripts } from './bundle';
 import { benchCase, type CaseResult } from './engine-bench';
 import { contentScriptSize, measureDomChange, measureHover, measureLongTasks, measureScrolling, type ExtensionResult } from './extension-bench';
-import { GLOSSARY_NAMES, makeGlossary, type GlossaryName } from './glossaries';
+import { GLOSSARY_NAMES, makeGlossary, storedGlossary, type GlossaryName } from './glossaries';
 import { PAGE_NAMES, generatePage, type PageName } from './pages';
 import { evaluateTargets, printReport, type BenchResults } from './report';
 
@@ -104,6 +104,8 @@ try {
   if (withExtension) {
     log('Extension: long tasks on huge (3 loads with, 3 without)…');
     const longTasks = await measureLongTasks(urlOf('huge'), 3, log);
+    log('Extension: long tasks on the article with a 10,000-entry glossary stored (3 loads with, 3 without)…');
+    const longTasksLargeGlossary = await measureLongTasks(urlOf('article'), 3, log, storedGlossary(10_000));
     log('Extension: DOM change → highlight…');
     const domChange = await measureDomChange(
       [
@@ -122,7 +124,7 @@ try {
       ],
       240,
     );
-    extension = { contentScript: contentScriptSize(), longTasks, domChange, hover, scrolling };
+    extension = { contentScript: contentScriptSize(), longTasks, longTasksLargeGlossary, domChange, hover, scrolling };
   }
 
   const results: BenchResults = {

@@ -1,5 +1,5 @@
-// Changes the extension's stored settings the way the popup and options page do: through
-// chrome.storage.sync, from an extension context (the service worker).
+// Changes the extension's stored settings the way the popup and options page do (settings through
+// chrome.storage.sync, glossaries through chrome.storage.local), from the service worker.
 import type { Worker } from 'playwright-core';
 import type { Settings } from '../../../utils/settings-schema';
 
@@ -16,4 +16,9 @@ export async function setStoredSettings(serviceWorker: Worker, patch: Partial<Se
 
 export async function resetStoredSettings(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(() => chrome.storage.sync.clear());
+}
+
+/** Replaces the reader's stored glossaries (local storage, as utils/glossary-store.ts keeps them). */
+export async function storeGlossaries(serviceWorker: Worker, glossaries: unknown[]): Promise<void> {
+  await serviceWorker.evaluate((value) => chrome.storage.local.set({ glossaries: value }), glossaries);
 }
