@@ -77,7 +77,8 @@ export interface Trie {
   readonly nodeCount: number;
 }
 
-export function packTrie(builder: TrieBuilder, { fold, unfold, charClass }: CharTables): Trie {
+/** Packs the builder's trie (a generator: it pauses every NODES_PER_STEP nodes, see compileSteps). */
+export function* packTrie(builder: TrieBuilder, { fold, unfold, charClass }: CharTables): Generator<void, Trie, void> {
   const { nodes, nodeCount, unitCount, exact, loose } = builder;
 
   // Dense symbol ids. Letters, marks and digits get the low ids, so that the scanner can tell from
@@ -91,7 +92,8 @@ export function packTrie(builder: TrieBuilder, { fold, unfold, charClass }: Char
     maxWordSym += isWordUnit(units[i]!, charClass);
   }
 
-  const { cells, chains, maxDepth } = place(nodes, nodeCount, symOfUnit, units.length);
+  yield;
+  const { cells, chains, maxDepth } = yield* place(nodes, nodeCount, symOfUnit, units.length);
 
   // unitInfo: the class bits of every code unit, plus the symbol of each unit that folds to one.
   // Only the alphabet's units and the few that fold to them are touched, not all 65,536.
@@ -113,6 +115,8 @@ function isWordUnit(u: number, charClass: Uint8Array): number {
 
 /** Int32s per queued node in `place`: its slot, and its first child in the builder (0: none). */
 const QUEUED = 2;
+/** Nodes placed between two pauses of `place` (about 1 ms of work, cold). */
+const NODES_PER_STEP = 4096;
 
 /**
  * First-fit double-array placement, breadth first from the root, children in creation order: each
@@ -128,12 +132,12 @@ const QUEUED = 2;
  * closure per compile would make V8 throw away the optimised code of this loop on every compile
  * after the first.)
  */
-function place(
+function* place(
   nodes: Int32Array,
   nodeCount: number,
   symOfUnit: Int32Array,
   alphabet: number,
-): { cells: Int32Array; chains: Int32Array; maxDepth: number } {
+): Generator<void, { cells: Int32Array; chains: Int32Array; maxDepth: number }, void> {
   // Slots for every node, a few holes and the last node's children span: placing never has to grow
   // the cells (and copy them) in practice. The nodes inside unary paths take none, so this is often
   // twice what is used; `trimmed` then copies the used part, and the rest is garbage.
@@ -152,9 +156,11 @@ function place(
   const chains = new Int32Array(2 * nodeCount);
   let chainsLength = 0;
   let childSyms: Int32Array = new Int32Array(64); // the symbols of the current node's children, in order
+  let visited = 0;
   for (;;) {
     let nextSize = 0;
     for (let e = 0; e < levelSize; e++) {
+      if (++visited % NODES_PER_STEP === 0) yield;
       const first = level[QUEUED * e + 1]!;
       if (first === 0) continue; // a leaf keeps base 0: no check can ever equal its slot
       let count = 0;

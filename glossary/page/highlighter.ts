@@ -13,7 +13,7 @@
  * and the hit-testing index are made when it first comes near (or when all occurrences are asked for),
  * so the work per occurrence on a long page is little more than finding it.
  */
-import { compileMatcher, type Matcher, type MatcherTerm } from '../matcher';
+import { compileSteps, type Matcher, type MatcherTerm } from '../matcher';
 import { AMBIGUOUS, EvidenceTally, LEFT_ALONE, collectEvidence, type BlockEvidence } from './ambiguity';
 import { comesBefore } from './document-order';
 import { watchNearViewport, type NearViewport } from './near-viewport';
@@ -89,6 +89,8 @@ export interface Highlighter {
   /** Painted occurrences in document order (for keyboard navigation). */
   occurrences(): Occurrence[];
   result(): HighlightResult;
+  /** Resolves when the glossary is compiled (in slices, for a large one); work queued before waits for it. */
+  readonly ready: Promise<void>;
 }
 
 /**
@@ -127,9 +129,10 @@ export function createHighlighter(
   entries: readonly MatcherTerm[],
   options: HighlighterOptions = {},
 ): Highlighter {
-  const matcher: Matcher = compileMatcher(entries);
   const registry = options.registry ?? globalThis.CSS?.highlights;
   const budget = new SliceBudget(options.sliceMs ?? 8);
+  /** Set when the glossary is compiled; every piece of work waits in the queue behind that. */
+  let matcher: Matcher | null = null;
   let highlightName = options.highlightName ?? DEFAULT_HIGHLIGHT_NAME;
   let firstOnly = options.firstOccurrenceOnly ?? false;
   // Per-entry state is kept in arrays indexed by the matches' `entry` (the index in `entries`): a page
@@ -158,7 +161,8 @@ export function createHighlighter(
   /** In first-occurrence mode, the occurrences chosen by paint(); null otherwise. */
   let chosenFirsts: Set<Occurrence> | null = null;
   let generation = 0; // bumped by clear(): work started before it stops
-  let queue: Promise<unknown> = Promise.resolve();
+  const ready = compileInSlices();
+  let queue: Promise<unknown> = ready;
 
   /** Records per observed element, and the last nearness reported for each element. */
   const recordsByTarget = new Map<Element, Set<ContainerRecord>>();
@@ -353,16 +357,37 @@ export function createHighlighter(
   }
 
   /**
+   * Compiles the glossary in slices that yield to the page, like the walk: a large glossary takes tens
+   * of milliseconds (65–95 ms for 10,000 entries in a fresh content script), which in one task would
+   * hold up the page it was opened on. A small one is compiled before createHighlighter returns.
+   */
+  async function compileInSlices(): Promise<void> {
+    const steps = compileSteps(entries);
+    budget.start();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        matcher = step.value;
+        return;
+      }
+      if (budget.spent) {
+        await yieldToMain();
+        budget.start();
+      }
+    }
+  }
+
+  /**
    * Indexes and matches one walk, yielding to the page between slices. `nearness` is what to assume
    * of containers the observer has not reported on yet, until it does (see Nearness).
    */
   async function index(container: Container, deep: boolean, startedIn: number, nearness: Nearness, skip?: Element): Promise<boolean> {
     const blocks = walkBlocks(container, { deep, onShadowRoot: noticeShadowRoot, skip });
+    const { findAll } = matcher!; // compiled: work is queued behind the compile
     budget.start();
     // The clock is read every few blocks, or sooner after much text: most blocks take microseconds.
     let sinceCheck = 0;
     for (const block of blocks) {
-      const matches = matcher.findAll(block.text);
+      const matches = findAll(block.text);
       if (matches.length > 0) {
         // A block read in one piece finds its text nodes on first use: now, while the page is as read.
         void block.nodes;
@@ -489,6 +514,7 @@ export function createHighlighter(
   }
 
   return {
+    ready,
     run(root, { first } = {}) {
       return enqueue(async (startedIn) => {
         for (const container of [...records.keys()]) {

@@ -41,6 +41,37 @@ describe('createHighlighter', () => {
     expect(result).toEqual({ matches: 6, counts: { icc: 3, tare: 1, 'checkpoint-inhibitor': 1, pembrolizumab: 1 } });
   });
 
+  it('compiles a large glossary in slices that let the page run, and runs once it is compiled', async () => {
+    document.body.innerHTML = '<p>Intrahepatic cholangiocarcinoma (ICC) is treated with chemotherapy or term 2999.</p>';
+    const large = [...terms, ...Array.from({ length: 3000 }, (_, i) => ({ id: `synthetic-${i}`, term: `term ${i}` }))];
+    // Count the times the engine gives the page the main thread (scheduler.yield is how it does).
+    const global = globalThis as { scheduler?: unknown };
+    const scheduler = global.scheduler;
+    let yields = 0;
+    global.scheduler = { yield: () => (yields++, new Promise<void>((resolve) => setTimeout(resolve, 0))) };
+    try {
+      // A zero budget: every step of the compile is a slice of its own.
+      const highlighter = createHighlighter(large, { sliceMs: 0 });
+      let compiled = false;
+      void highlighter.ready.then(() => (compiled = true));
+      const result = await highlighter.run(document.body);
+      expect(compiled).toBe(true);
+      expect(yields).toBeGreaterThan(3);
+      expect(painted()).toEqual(['Intrahepatic cholangiocarcinoma', 'ICC', 'chemotherapy', 'term 2999']);
+      expect(result.counts).toEqual({ icc: 2, chemotherapy: 1, 'synthetic-2999': 1 });
+    } finally {
+      global.scheduler = scheduler;
+    }
+  });
+
+  it('compiles a small glossary before createHighlighter returns', async () => {
+    let compiled = false;
+    const highlighter = createHighlighter(terms);
+    void highlighter.ready.then(() => (compiled = true));
+    await Promise.resolve();
+    expect(compiled).toBe(true);
+  });
+
   it('prefers the longest term and never joins separate blocks', async () => {
     document.body.innerHTML = '<p>selective internal radiation therapy</p><div>bile</div><div>duct</div>';
     await createHighlighter(terms).run(document.body);

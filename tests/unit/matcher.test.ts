@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compileMatcher, isCaseSensitiveForm, type MatcherTerm, type TermMatch } from '../../glossary/matcher';
+import { compileMatcher, compileSteps, isCaseSensitiveForm, type MatcherTerm, type TermMatch } from '../../glossary/matcher';
 import type { GlossaryEntry } from '../../glossary/schema';
 
 const GLOSSARY: MatcherTerm[] = [
@@ -592,5 +592,18 @@ describe('a 10,000-entry glossary', () => {
         x.form.toLowerCase().replace(/[^a-z]/g, ''),
       );
     }
+  });
+
+  it('compiles in steps that a caller can pause between, to the same matcher', () => {
+    // The content script lets the page run between steps: 10,000 entries are 40,000 forms and
+    // ~100,000 trie nodes, so the steps must come every few thousand of them, not once per phase.
+    const steps = compileSteps(terms);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(30);
+    const { text, expected } = buildText();
+    expect(step.value.formCount).toBe(40_000);
+    expect(step.value.findAll(text)).toEqual(expected);
   });
 });
