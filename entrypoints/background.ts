@@ -2,6 +2,7 @@
  * The background: keyboard commands, the toolbar badge and opening the glossary page.
  * It holds no state that matters across restarts: badge counts are re-reported by content scripts.
  */
+import { moveLegacyGlossaries } from '@/utils/glossary-store';
 import { onMessage, sendMessage } from '@/utils/messaging';
 
 interface FrameReport {
@@ -30,6 +31,10 @@ async function updateBadge(tabId: number): Promise<void> {
 }
 
 export default defineBackground(() => {
+  // Glossaries that version 1 stored as objects move to the JSON string every page reads faster
+  // (utils/glossary-store.ts). Until then they are read where they are.
+  browser.runtime.onInstalled.addListener(() => void moveLegacyGlossaries().catch(() => {}));
+
   onMessage('reportTerms', ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !Array.isArray(data?.entryIds)) return;

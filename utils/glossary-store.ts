@@ -2,15 +2,22 @@
  * The reader's own glossaries (made from a page or imported), in local storage: they can be larger
  * than sync storage allows. Every stored glossary is validated when read; one that fails is reported
  * and left in storage untouched (never deleted by a failed read), and the others still work.
+ *
+ * They are stored as one JSON string, not as objects: every page's content script reads them, and the
+ * browser hands over a stored string far faster than the same data as objects (10,000 entries, 2 MB:
+ * ~17 ms plus 5–8 ms of JSON.parse, against 80–94 ms, during which the page could not respond).
+ * Version 1 stored a list of objects under `glossaries`; it is read while it is there, and moved to
+ * the string by the background when the extension is updated (moveLegacyGlossaries) or by any change.
  */
 import { storage } from 'wxt/utils/storage';
 import { builtinGlossary } from '@/glossary/builtin';
 import { parseGlossary, type Glossary } from '@/glossary/schema';
 
-export const userGlossariesItem = storage.defineItem<unknown>('local:glossaries', {
-  fallback: [],
-  version: 1,
-});
+/** The glossaries as a JSON list (see above); null until the reader adds one. */
+export const glossariesJsonItem = storage.defineItem<string | null>('local:glossariesJson', { fallback: null });
+
+/** Version 1: the same list as objects. */
+const legacyGlossariesItem = storage.defineItem<unknown>('local:glossaries', { fallback: null, version: 1 });
 
 export interface LoadedGlossaries {
   /** The built-in glossary first, then the reader's, in the order they were added. */
@@ -18,9 +25,36 @@ export interface LoadedGlossaries {
   problems: string[];
 }
 
+const UNREADABLE = 'Your stored glossaries are unreadable; they were left as they are and are not used.';
+
+/** What is stored, as it is stored: the JSON text parsed, or version 1's value; null if nothing is. */
+async function readStored(): Promise<unknown> {
+  const text = await glossariesJsonItem.getValue();
+  if (text === null) return legacyGlossariesItem.getValue();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // not a list, so reported as unreadable and left as it is
+  }
+}
+
+/** The stored list, or an empty one if nothing readable is stored (for changes to it). */
 async function readRaw(): Promise<unknown[]> {
-  const raw = await userGlossariesItem.getValue();
+  const raw = await readStored();
   return Array.isArray(raw) ? raw : [];
+}
+
+/** Stores the list as JSON, then removes version 1's copy if there is one (in that order: nothing is lost). */
+async function writeRaw(list: unknown[]): Promise<void> {
+  await glossariesJsonItem.setValue(JSON.stringify(list));
+  if ((await legacyGlossariesItem.getValue()) !== null) await legacyGlossariesItem.removeValue();
+}
+
+/** Moves version 1's list, if readable, to the JSON string (the background does this on update). */
+export async function moveLegacyGlossaries(): Promise<void> {
+  if ((await glossariesJsonItem.getValue()) !== null) return;
+  const legacy = await legacyGlossariesItem.getValue();
+  if (Array.isArray(legacy)) await writeRaw(legacy);
 }
 
 function describe(item: unknown, index: number): string {
@@ -32,13 +66,11 @@ export async function loadGlossaries(): Promise<LoadedGlossaries> {
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = await userGlossariesItem.getValue();
+    raw = (await readStored()) ?? [];
   } catch (error) {
     return { glossaries: [builtinGlossary], problems: [`Your glossaries could not be read (${String(error)}).`] };
   }
-  if (!Array.isArray(raw)) {
-    return { glossaries: [builtinGlossary], problems: ['Your stored glossaries are unreadable; they were left as they are and are not used.'] };
-  }
+  if (!Array.isArray(raw)) return { glossaries: [builtinGlossary], problems: [UNREADABLE] };
   const glossaries: Glossary[] = [builtinGlossary];
   raw.forEach((item, index) => {
     const parsed = parseGlossary(item);
@@ -60,7 +92,7 @@ async function freeId(wanted: string): Promise<string> {
 export async function addGlossary(glossary: Glossary): Promise<Glossary> {
   const parsed = parseGlossary({ ...glossary, id: await freeId(glossary.id) });
   if (!parsed.ok) throw new Error(parsed.error);
-  await userGlossariesItem.setValue([...(await readRaw()), parsed.glossary]);
+  await writeRaw([...(await readRaw()), parsed.glossary]);
   return parsed.glossary;
 }
 
@@ -68,7 +100,7 @@ export async function renameGlossary(id: string, title: string): Promise<void> {
   const trimmed = title.trim();
   if (!trimmed) throw new Error('A glossary needs a name.');
   const raw = await readRaw();
-  await userGlossariesItem.setValue(raw.map((item) => ((item as { id?: unknown })?.id === id ? { ...(item as object), title: trimmed } : item)));
+  await writeRaw(raw.map((item) => ((item as { id?: unknown })?.id === id ? { ...(item as object), title: trimmed } : item)));
 }
 
 /** Removes a glossary; returns it and its position so that "Undo" can put it back. */
@@ -76,15 +108,15 @@ export async function removeGlossary(id: string): Promise<{ item: unknown; index
   const raw = await readRaw();
   const index = raw.findIndex((item) => (item as { id?: unknown } | null)?.id === id);
   if (index < 0) return undefined;
-  await userGlossariesItem.setValue(raw.filter((_, i) => i !== index));
+  await writeRaw(raw.filter((_, i) => i !== index));
   return { item: raw[index], index };
 }
 
 export async function restoreGlossary({ item, index }: { item: unknown; index: number }): Promise<void> {
   const raw = await readRaw();
-  await userGlossariesItem.setValue([...raw.slice(0, index), item, ...raw.slice(index)]);
+  await writeRaw([...raw.slice(0, index), item, ...raw.slice(index)]);
 }
 
 export function watchGlossaries(callback: (loaded: LoadedGlossaries) => void): () => void {
-  return userGlossariesItem.watch(() => void loadGlossaries().then(callback));
+  return glossariesJsonItem.watch(() => void loadGlossaries().then(callback));
 }

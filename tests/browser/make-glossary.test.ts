@@ -9,6 +9,7 @@ import type { StaticServer } from './support/static-server';
 import { settledRanges } from './support/page-probes';
 import { PopupSession } from './support/popup-session';
 import { hoverTerm, popover } from './support/interaction';
+import { storedGlossaries as storedInExtension } from './support/extension-settings';
 
 declare const chrome: any;
 
@@ -20,7 +21,7 @@ useChromiumSession((session) => ({ server, browser, page } = session), {
   beforeNewPage: (extension) => extension.serviceWorker.evaluate(() => chrome.storage.local.clear()),
 });
 
-const storedGlossaries = () => browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('glossaries')).glossaries ?? []);
+const storedGlossaries = () => storedInExtension(browser.serviceWorker);
 
 async function makeGlossaryFromArticle(): Promise<void> {
   await page.goto(`${server.origin}/pages/hcc-article.html`);

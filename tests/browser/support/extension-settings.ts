@@ -18,7 +18,13 @@ export async function resetStoredSettings(serviceWorker: Worker): Promise<void> 
   await serviceWorker.evaluate(() => chrome.storage.sync.clear());
 }
 
-/** Replaces the reader's stored glossaries (local storage, as utils/glossary-store.ts keeps them). */
+/** Replaces the reader's stored glossaries: one JSON string in local storage, as utils/glossary-store.ts keeps them. */
 export async function storeGlossaries(serviceWorker: Worker, glossaries: unknown[]): Promise<void> {
-  await serviceWorker.evaluate((value) => chrome.storage.local.set({ glossaries: value }), glossaries);
+  await serviceWorker.evaluate((json) => chrome.storage.local.set({ glossariesJson: json }), JSON.stringify(glossaries));
+}
+
+/** The reader's stored glossaries, as utils/glossary-store.ts keeps them (an empty list if none). */
+export async function storedGlossaries(serviceWorker: Worker): Promise<any[]> {
+  const json = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('glossariesJson')).glossariesJson ?? '[]');
+  return JSON.parse(json);
 }
