@@ -96,9 +96,11 @@ export interface Highlighter {
 /**
  * What to assume about a container the IntersectionObserver has not reported on yet: near (the part
  * of the page in view), near when a neighbour was last reported near (content added later, usually
- * where the reader is), or unknown (the first walk of a page: near for the first few, far for the rest).
+ * where the reader is), unknown (the first walk of a page: near for the first few, far for the rest),
+ * or beyond the part in view (the rest of a page whose part in view was read first: far until the
+ * observer, a frame later, says otherwise).
  */
-type Nearness = 'in-view' | 'beside-near' | 'unknown';
+type Nearness = 'in-view' | 'beside-near' | 'unknown' | 'beyond-view';
 
 /** With 'unknown' nearness, the first containers with terms are taken as near (the top of the page). */
 const LEADING_RECORDS = 24;
@@ -253,6 +255,10 @@ export function createHighlighter(
   function guessNear(target: Element, nearness: Nearness): boolean {
     if (nearness === 'in-view') return true;
     if (nearness === 'beside-near') return besideNear(target);
+    // What is in view is painted already: a guess here would mostly register ranges below the fold
+    // only for the observer to unregister them, and on a very large page every change to the
+    // registered ranges costs the page a slow frame (30–45 ms on the bench's 5 MB page).
+    if (nearness === 'beyond-view') return false;
     // A page opened at its top shows its first blocks: paint them without waiting a frame for the
     // observer (it unregisters any that are not near after all).
     return records.size <= LEADING_RECORDS;
@@ -526,7 +532,7 @@ export function createHighlighter(
           if (!(await index(inView, true, startedIn, 'in-view'))) return;
           paint();
         }
-        if (await index(root, true, startedIn, 'unknown', inView)) paint();
+        if (await index(root, true, startedIn, inView ? 'beyond-view' : 'unknown', inView)) paint();
       });
     },
 

@@ -230,6 +230,19 @@ describe('ranges near the viewport only', () => {
     expect(painted().length).toBe(29);
   });
 
+  it('with the part in view read first, waits for the report for the rest instead of guessing', async () => {
+    // A guess would register ranges below the fold only to take them back a frame later, and on a
+    // very large page every change to the registered ranges costs a slow frame.
+    const below = Array.from({ length: 30 }, (_, i) => `<p id="p${i}">pembrolizumab ${i}</p>`).join('');
+    document.body.innerHTML = `<section id="view"><p>chemotherapy in view</p></section>${below}`;
+    for (let i = 1; i < 30; i++) setInView(document.getElementById(`p${i}`)!, false);
+    holdReports();
+    await createHighlighter(terms).run(document.body, { first: document.getElementById('view') });
+    expect(painted()).toEqual(['chemotherapy']);
+    releaseReports();
+    expect(painted()).toEqual(['chemotherapy', 'pembrolizumab']);
+  });
+
   it('paints content added beside a block in view at once, and content added among far blocks only when near', async () => {
     document.body.innerHTML = '<p id="seen">chemotherapy</p><div id="far"><p>bile duct</p></div>';
     const far = document.getElementById('far')!;
