@@ -83,10 +83,14 @@ async function detach(cdp: CDPSession): Promise<void> {
 
 function tasksOf(events: TraceEvent[], profile: CpuProfile, url: string): MainThreadTask[] {
   // The page's renderer main thread: where the document loaded from `url` marked its DOMContentLoaded
-  // (not the about:blank a new tab starts with, which may have its own).
+  // (not the about:blank a new tab starts with, which may have its own). Some traces lack the commit
+  // event; then the last main-frame DOMContentLoaded is the page's, since it loaded last.
   const commit = events.find((event) => event.name === 'CommitLoad' && event.args?.data?.url === url);
-  const dcl = events.find((event) => event.name === 'MarkDOMContent' && event.args?.data?.frame === commit?.args?.data?.frame && event.ts > (commit?.ts ?? 0));
-  if (!commit || !dcl) throw new Error(`the trace has no DOMContentLoaded of ${url}: did it load while recording?`);
+  const mainFrameDcls = events.filter((event) => event.name === 'MarkDOMContent' && event.args?.data?.isMainFrame);
+  const dcl = commit
+    ? mainFrameDcls.find((event) => event.args?.data?.frame === commit.args?.data?.frame && event.ts > commit.ts)
+    : mainFrameDcls.reduce<TraceEvent | undefined>((last, event) => (last && last.ts > event.ts ? last : event), undefined);
+  if (!dcl) throw new Error(`the trace has no DOMContentLoaded of ${url} (${events.length} events): did it load while recording?`);
   const extensionSampleTimes = extensionSamples(profile);
   const tasks: MainThreadTask[] = [];
   for (const event of events) {
