@@ -47,7 +47,7 @@ async function readRaw(): Promise<unknown[]> {
 /** Stores the list as JSON, then removes version 1's copy if there is one (in that order: nothing is lost). */
 async function writeRaw(list: unknown[]): Promise<void> {
   await glossariesJsonItem.setValue(JSON.stringify(list));
-  if ((await legacyGlossariesItem.getValue()) !== null) await legacyGlossariesItem.removeValue();
+  await legacyGlossariesItem.removeValue(); // nothing happens when there is none
 }
 
 /** Moves version 1's list, if readable, to the JSON string (the background does this on update). */
