@@ -71,6 +71,41 @@ describe('a glossary made from a page', () => {
   });
 });
 
+describe('glossaries stored by version 1', () => {
+  it('are still highlighted, and the next change moves them to the new form without losing them', async () => {
+    const legacy = {
+      format: 1,
+      id: 'liver-words',
+      title: 'Liver words',
+      source: { title: 'A liver article' },
+      entries: [
+        {
+          id: 'rfa',
+          term: 'Radiofrequency ablation',
+          aliases: [],
+          category: 'procedure',
+          summary: 'A treatment named in the article.',
+          quotes: ['Radiofrequency ablation is a treatment.'],
+          related: [],
+        },
+      ],
+    };
+    // Version 1 kept the list as objects under `glossaries` (utils/glossary-store.ts).
+    await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ glossaries: [value] }), legacy);
+    await page.goto(`${server.origin}/pages/hcc-news.html`);
+    expect((await settledRanges(page)).map((range) => range.text)).toContain('radiofrequency ablation');
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Delete Liver words' }).click();
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await storedGlossaries()).map((glossary) => glossary.id)).toEqual(['liver-words']);
+    expect(await storedGlossaries()).toEqual([legacy]);
+    expect(await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('glossaries')).glossaries)).toBeUndefined();
+    await options.close();
+  });
+});
+
 describe('the options page', () => {
   it('exports a glossary, deletes it with undo, and imports the exported file back', async () => {
     await makeGlossaryFromArticle();

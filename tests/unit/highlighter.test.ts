@@ -374,7 +374,7 @@ describe('watchMutations', () => {
   });
 
   it('redoes a block whose text was edited in place', async () => {
-    const { highlighter, watcher } = await watchedPage('<p>plain words</p>');
+    const { watcher } = await watchedPage('<p>plain words</p>');
     (document.querySelector('p')!.firstChild as Text).data = 'now chemotherapy';
     await flush();
     expect(painted()).toEqual(['chemotherapy']);
