@@ -15,7 +15,7 @@
  * beside it): work the extension asks for without running script, such as deserialising what it read
  * from storage, happens in the same task as the script that reads it.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface MainThreadTask {
   /** From DOMContentLoaded (negative: before it), in ms. */
@@ -73,12 +73,8 @@ export async function recordMainThread(page: Page, url: string, during: () => Pr
     await complete;
     return tasksOf(events, profile, url);
   } finally {
-    await detach(cdp);
+    await cdp.detach().catch(() => undefined);
   }
-}
-
-async function detach(cdp: CDPSession): Promise<void> {
-  await cdp.detach().catch(() => undefined);
 }
 
 function tasksOf(events: TraceEvent[], profile: CpuProfile, url: string): MainThreadTask[] {
