@@ -14,6 +14,7 @@
  *    is left alone too.
  */
 import { isCaseSensitiveForm } from '../matcher';
+import { keepShape } from './keep-shape';
 import type { BlockMatch } from './occurrences';
 
 export const MIN_SUPPORTING_ENTRIES = 2;
@@ -269,3 +270,4 @@ export class EvidenceTally {
     }
   }
 }
+keepShape(new EvidenceTally(0));

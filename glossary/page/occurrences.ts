@@ -5,6 +5,7 @@
  * nodes it spans are made on first use. A long page has thousands of occurrences and only those
  * near the viewport are ever registered (see near-viewport.ts), so most never need either.
  */
+import { keepShape } from './keep-shape';
 import type { TextBlock } from './text-index';
 
 export interface Occurrence {
@@ -79,6 +80,7 @@ class BlockOccurrence implements Occurrence {
     return last;
   }
 }
+keepShape(new BlockOccurrence('', '', { container: null!, text: '', nodes: [], starts: [] }, 0, 0));
 
 /** The index of the node holding `offset`: the last one starting at or before it (binary search). */
 function nodeAt(starts: readonly number[], offset: number): number {

@@ -15,6 +15,7 @@ import {
   tagKindsByInterface,
   type TagKind,
 } from './dom-rules';
+import { keepShape } from './keep-shape';
 
 /** What owns a block: the nearest non-inline element, or a document or shadow root. */
 export type Container = Element | DocumentFragment | Document;
@@ -63,6 +64,7 @@ class WholeBlock implements TextBlock {
     return (this.found ??= textNodesUnder(this.container)).starts;
   }
 }
+keepShape(new WholeBlock(null!, ''));
 
 /** The text nodes under an element, in order, and where each begins in their joined text. */
 function textNodesUnder(element: Element): { nodes: Text[]; starts: number[] } {

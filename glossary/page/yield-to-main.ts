@@ -4,6 +4,8 @@
  * `scheduler.yield()` (Chrome 129+) resumes ahead of other queued tasks; elsewhere a MessageChannel
  * message does the same without setTimeout's 4 ms clamp after nested calls.
  */
+import { keepShape } from './keep-shape';
+
 type SchedulerWithYield = { yield?: () => Promise<void> };
 
 let channel: MessageChannel | undefined;
@@ -34,3 +36,4 @@ export class SliceBudget {
     return performance.now() >= this.deadline;
   }
 }
+keepShape(new SliceBudget(0));
