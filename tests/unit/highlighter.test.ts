@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlighter, watchMutations, type MatcherTerm } from '../../glossary';
 import { holdReports, observed, releaseReports, setInView } from './setup/intersection-observer';
 
@@ -21,6 +21,11 @@ function painted(name = 'glossary-underline'): string[] {
     dom.setEnd(range.endContainer, range.endOffset);
     return dom.toString();
   });
+}
+
+/** Lets every queued promise reaction run, but no task. */
+async function microtasks(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
 beforeEach(() => {
@@ -371,6 +376,24 @@ describe('watchMutations', () => {
     await new Promise((resolve) => setTimeout(resolve, 450));
     expect(highlighter.result().counts).toEqual({ chemotherapy: 1, pembrolizumab: 1 });
     watcher.disconnect();
+  });
+
+  it('redoes a change after a quiet spell in the next frame if that comes before the next task', async () => {
+    const { highlighter, watcher } = await watchedPage('<p id="a">plain</p>');
+    const frames: FrameRequestCallback[] = [];
+    const requestFrame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      (document.getElementById('a')!.firstChild as Text).data = 'chemotherapy';
+      await microtasks(); // the observer reports; no task has run yet
+      expect(highlighter.result().matches).toBe(0);
+      expect(frames).toHaveLength(1);
+      frames[0]!(performance.now()); // the browser renders a frame before the watcher's task
+      await microtasks();
+      expect(highlighter.result().counts).toEqual({ chemotherapy: 1 });
+    } finally {
+      requestFrame.mockRestore();
+      watcher.disconnect();
+    }
   });
 
   it('redoes a block whose text was edited in place', async () => {
