@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { CATEGORIES, parseGlossary } from '../../glossary/schema';
+import * as v from 'valibot';
+import { CATEGORIES, GlossarySchema, parseGlossary, parseGlossarySteps } from '../../glossary/schema';
 
 function entry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -122,5 +123,62 @@ describe('parseGlossary', () => {
     const result = parseGlossary(glossary({ entries: [entry({ term: '  Spaced term  ' })] }));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.glossary.entries[0]?.term).toBe('Spaced term');
+  });
+});
+
+describe('parseGlossarySteps', () => {
+  const many = (count: number) => Array.from({ length: count }, (_, i) => entry({ id: `entry-${i}`, term: `Term ${i}` }));
+
+  /** Runs the steps to the end; returns the result and how many times they paused. */
+  function run(input: unknown): { result: ReturnType<typeof parseGlossary>; pauses: number } {
+    const steps = parseGlossarySteps(input);
+    let pauses = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { result: step.value, pauses };
+      pauses++;
+    }
+  }
+
+  it('pauses between slices of a large glossary and accepts it as the schema does', () => {
+    const input = glossary({ entries: many(1800) });
+    const { result, pauses } = run(input);
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.glossary).toEqual(v.parse(GlossarySchema, input));
+  });
+
+  it('names entries by their place in the whole list, not in their slice', () => {
+    const entries = many(1300);
+    entries[1234] = entry({ id: 'entry-1234', quotes: [42] });
+    expect(run(glossary({ entries })).result).toMatchObject({ ok: false, error: 'entries[1234].quotes[0]: expected text' });
+  });
+
+  it('finds an id repeated in another slice', () => {
+    const entries = many(900);
+    entries[700] = entry({ id: 'entry-3' });
+    expect(run(glossary({ entries })).result).toMatchObject({
+      ok: false,
+      error: 'entries[700].id: duplicate id "entry-3" (ids must be unique)',
+    });
+  });
+
+  it('reports the same issues as the schema, in its order', () => {
+    const entries = many(1200);
+    entries[3] = entry({ id: 'entry-3', category: 'symptom' });
+    entries[1100] = entry({ id: 'entry-1100', summary: ' ' });
+    const { result } = run(glossary({ title: '', entries }));
+    const schema = v.safeParse(GlossarySchema, glossary({ title: '', entries }));
+    expect(schema.success).toBe(false);
+    expect(result.ok ? [] : result.issues).toEqual([
+      'title: expected non-empty text',
+      `entries[3].category: expected one of: ${CATEGORIES.join(', ')}`,
+      'entries[1100].summary: expected non-empty text',
+    ]);
+    expect(schema.issues?.map((issue) => issue.message)).toEqual([
+      'expected non-empty text',
+      `expected one of: ${CATEGORIES.join(', ')}`,
+      'expected non-empty text',
+    ]);
   });
 });
