@@ -46,8 +46,7 @@ export function compileMatcher(terms: readonly MatcherTerm[], options: MatcherOp
  */
 export function* compileSteps(terms: readonly MatcherTerm[], options: MatcherOptions = {}): Generator<void, Matcher, void> {
   const tables = getCharTables();
-  const declared = declareForms(terms, options.caseSensitive ?? isCaseSensitiveForm);
-  yield;
+  const declared = yield* declareForms(terms, options.caseSensitive ?? isCaseSensitiveForm);
   let declaredLength = 0;
   for (const decl of declared) declaredLength += decl.form.length;
   // A key has at most one node per code unit of its form, and its variants add at most 6 more (3 for
@@ -66,19 +65,20 @@ export function* compileSteps(terms: readonly MatcherTerm[], options: MatcherOpt
   };
 }
 
-/** Forms inserted between two pauses of compileSteps (about 1 ms of work, cold, for long forms). */
+/** Forms inserted (or entries declared) between two pauses of compileSteps (about 1 ms of work, cold). */
 const FORMS_PER_STEP = 1024;
 
 // The steps of compileMatcher are plain functions rather than closures: V8 optimises their loops
 // while they run, and a fresh closure per compile would throw that code away on every later compile.
 
 /** Every declared form (term and aliases, trimmed, without duplicates within an entry), in order. */
-function declareForms(
+function* declareForms(
   terms: readonly MatcherTerm[],
   caseSensitive: (form: string) => boolean,
-): DeclaredForm[] {
+): Generator<void, DeclaredForm[], void> {
   const declared: DeclaredForm[] = [];
   for (let index = 0; index < terms.length; index++) {
+    if (index % FORMS_PER_STEP === FORMS_PER_STEP - 1) yield;
     const entry = terms[index]!;
     const aliases = entry.aliases ?? [];
     // Only an entry with aliases can declare a form twice.
