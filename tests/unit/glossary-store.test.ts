@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { builtinGlossary } from '../../glossary/builtin';
 import type { Glossary } from '../../glossary/schema';
@@ -74,5 +74,27 @@ describe('glossary storage', () => {
     const { glossaries, problems } = await loadGlossaries();
     expect(glossaries.map((g) => g.id)).toEqual([builtinGlossary.id, 'good']);
     expect(problems).toEqual(['Stored glossary “Glossary bad” is damaged (entries: expected a list of entries) and is not used; it was left as it is.']);
+  });
+
+  it('validates a large glossary in slices, letting the page run between them', async () => {
+    const [entry] = glossary('x').entries;
+    const entries = Array.from({ length: 1600 }, (_, i) => ({ ...entry!, id: `entry-${i}` }));
+    await fakeBrowser.storage.local.set({ glossariesJson: JSON.stringify([{ ...glossary('large'), entries }]) });
+    // Every slice's budget is spent at once, and each time the page gets the main thread is counted.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+    const global = globalThis as { scheduler?: unknown };
+    const scheduler = global.scheduler;
+    let yields = 0;
+    global.scheduler = { yield: () => (yields++, Promise.resolve()) };
+    try {
+      const { glossaries, problems } = await loadGlossaries();
+      expect(problems).toEqual([]);
+      expect(glossaries.map((g) => [g.id, g.entries.length])).toEqual([[builtinGlossary.id, builtinGlossary.entries.length], ['large', 1600]]);
+      expect(yields).toBeGreaterThanOrEqual(3); // after entries 500, 1,000 and 1,500
+    } finally {
+      now.mockRestore();
+      global.scheduler = scheduler;
+    }
   });
 });

@@ -606,4 +606,14 @@ describe('a 10,000-entry glossary', () => {
     expect(step.value.formCount).toBe(40_000);
     expect(step.value.findAll(text)).toEqual(expected);
   });
+
+  it('pauses while declaring the forms too, before the trie is built', () => {
+    // Declaring (trimming every form, deciding which are case-sensitive) is itself several ms for
+    // 10,000 entries: the first pause comes after the first slice of entries, not after all of them.
+    let decided = 0;
+    const steps = compileSteps(terms, { caseSensitive: (form) => (decided++, isCaseSensitiveForm(form)) });
+    expect(steps.next().done).toBe(false);
+    expect(decided).toBeGreaterThan(0);
+    expect(decided).toBeLessThan(terms.length / 2);
+  });
 });
