@@ -55,7 +55,8 @@ export function startPageHighlighting({
   let offInTab = false;
   const shadowRoots: ShadowRoot[] = [];
 
-  const notify = () => onUpdate?.(highlighter.result());
+  // A run or update resolves with its result: counting every match of the page again is not needed then.
+  const notify = (result: HighlightResult = highlighter.result()) => onUpdate?.(result);
   // The engine knows entries by their catalogue key, unique across glossaries.
   const terms = catalogue.entries.map((entry) => ({ id: entry.key, term: entry.term, aliases: entry.aliases }));
   const highlighter = createHighlighter(terms, {

@@ -9,7 +9,7 @@
  * while a single change is highlighted at once. Changes inside our own UI and inside editors are ignored.
  */
 import { INLINE_TAGS, OWN_UI_ATTRIBUTE, SKIPPED_SELECTOR, isSkippedElement } from './dom-rules';
-import type { ContainerChange, Highlighter } from './highlighter';
+import type { ContainerChange, Highlighter, HighlightResult } from './highlighter';
 import { containerOf, type Container } from './text-index';
 
 export interface MutationWatcher {
@@ -21,8 +21,8 @@ export interface MutationWatcher {
 export interface WatchOptions {
   highlighter: Highlighter;
   delayMs?: number;
-  /** Called after each flush, e.g. to update the toolbar badge. */
-  onUpdate?: () => void;
+  /** Called after each flush with what the page now shows, e.g. to update the toolbar badge. */
+  onUpdate?: (result: HighlightResult) => void;
 }
 
 /**
@@ -123,7 +123,7 @@ export function watchMutations({ highlighter, delayMs = 50, onUpdate }: WatchOpt
     const removed = removedSomething;
     pending.clear();
     removedSomething = false;
-    void highlighter.update(changes, removed).then(() => onUpdate?.());
+    void highlighter.update(changes, removed).then((result) => onUpdate?.(result));
   }
 
   const observer = new MutationObserver(handle);
