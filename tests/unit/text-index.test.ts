@@ -27,6 +27,15 @@ describe('walkBlocks', () => {
     block!.nodes.forEach((node, i) => expect(block!.text.slice(block!.starts[i], block!.starts[i]! + node.data.length)).toBe(node.data));
   });
 
+  it('finds the text node of a paragraph that is one text node, beside a comment or not', () => {
+    const [alone, withComment] = blocksOf('<p>TARE and SIRT</p><p>TARE<!-- note --> and SIRT</p>');
+    const paragraphs = document.querySelectorAll('p');
+    expect(alone!.nodes).toEqual([paragraphs[0]!.firstChild]);
+    expect(alone!.starts).toEqual([0]);
+    expect(withComment!.nodes.map((node) => node.data)).toEqual(['TARE', ' and SIRT']);
+    expect(withComment!.starts).toEqual([0, 4]);
+  });
+
   it('turns <br> into a line break so words on either side do not merge', () => {
     const [block] = blocksOf('<p>liver<br>transplant</p>');
     expect(block!.text).toBe('liver\ntransplant');
