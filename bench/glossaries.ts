@@ -5,6 +5,7 @@
  * forms (mark.js `mark(array)`) and one combined \b-bounded alternation (the regex floor, `markRegExp`).
  */
 import { builtinGlossary, parseGlossary, type Glossary, type MatcherTerm } from '../glossary';
+import { isCaseSensitiveForm, pluralOf, trimForm } from '../glossary/matcher/forms';
 import { createRng } from './prng';
 import { loadVocabulary } from './words';
 
@@ -19,6 +20,8 @@ export interface BenchGlossary {
   forms: string[];
   /** Source of the combined regular expression (flags "gi"). */
   regexSource: string;
+  /** Source of a combined regular expression with the matcher's rules (flags "gu"), see sameRulesRegexSource. */
+  sameRulesRegexSource: string;
 }
 
 export function builtinEntries(): MatcherTerm[] {
@@ -60,6 +63,46 @@ export function combinedRegexSource(forms: readonly string[]): string {
   return `\\b(?:${sorted.map(escapeRegExp).join('|')})\\b`;
 }
 
+/** A letter, mark, digit or soft hyphen: the matcher lets no match start or end next to one. */
+const WORD_UNIT = '[\\p{L}\\p{M}\\p{N}\\u00AD]';
+/** A run of separators (whitespace, hyphens) inside a form, as the matcher folds them. */
+const SEPARATOR_RUN = '[\\s\\-\\u2010\\u2011]+';
+
+/**
+ * One combined regular expression with (nearly) the matcher's rules, where `combinedRegexSource` has the
+ * simplest ones: ASCII `\b` boundaries, declared forms only, one spelling of each separator. Here no
+ * match starts or ends next to a letter, mark or digit of any script; every form also matches its plural
+ * and possessives (the matcher's own rules, forms.ts); separators match any run of whitespace and
+ * hyphens; the typographic apostrophe stands for the ASCII one; acronyms and other case-sensitive forms
+ * match in their own case only (a `(?i:)` group holds the others). Left out: soft hyphens inside words
+ * and the ambiguity guard's decisions. The bench reports it beside the floor, to show what the floor
+ * leaves out; the targets are judged against the simpler one.
+ */
+export function sameRulesRegexSource(entries: readonly MatcherTerm[]): string {
+  const loose = new Set<string>();
+  const exact = new Set<string>();
+  for (const entry of entries) {
+    for (const raw of [entry.term, ...(entry.aliases ?? [])]) {
+      const form = trimForm(raw);
+      if (form === '') continue;
+      const caseSensitive = isCaseSensitiveForm(form);
+      const pattern = (text: string) =>
+        text.split(/[\s\-\u2010\u2011]+/).map(escapeRegExp).join(SEPARATOR_RUN).replace(/'/g, "['\u2019]");
+      const variants = [form];
+      const plural = pluralOf(form);
+      if (plural !== null) {
+        const pluralForm = form.slice(0, form.length - plural.drop) + plural.suffix;
+        variants.push(pluralForm, `${form}'s`, `${pluralForm}'`);
+        if (form.endsWith('s')) variants.push(`${form}'`);
+      }
+      for (const variant of variants) (caseSensitive ? exact : loose).add(pattern(caseSensitive ? variant : variant.toLowerCase()));
+    }
+  }
+  const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
+  const alternatives = [...longestFirst(exact), ...(loose.size > 0 ? [`(?i:${longestFirst(loose).join('|')})`] : [])];
+  return `(?<!${WORD_UNIT})(?:${alternatives.join('|')})(?!${WORD_UNIT})`;
+}
+
 export function makeGlossary(name: GlossaryName): BenchGlossary {
   const entries = name === 'builtin' ? builtinEntries() : syntheticEntries(name === '1k' ? 1_000 : 10_000);
   const seen = new Set<string>();
@@ -73,7 +116,7 @@ export function makeGlossary(name: GlossaryName): BenchGlossary {
     }
   }
   const label = name === 'builtin' ? `built-in (${entries.length})` : `${entries.length.toLocaleString('en-US')}`;
-  return { name, label, entries, forms, regexSource: combinedRegexSource(forms) };
+  return { name, label, entries, forms, regexSource: combinedRegexSource(forms), sameRulesRegexSource: sameRulesRegexSource(entries) };
 }
 
 /**

@@ -24,6 +24,8 @@ export interface BenchConfig {
   forms: string[];
   /** The combined regex (flags "gi"), for the floor and `markRegExp`. */
   regexSource: string;
+  /** The combined regex with the matcher's rules (flags "gu"), see glossaries.ts sameRulesRegexSource. */
+  sameRulesRegexSource: string;
 }
 
 export interface PageStats {
@@ -159,8 +161,17 @@ export function floorRead(): Timing {
 
 /** The floor: one combined regex over every text node, no DOM writes. */
 export function floorRegex(): Timing {
+  return timeRegex(config!.regexSource, 'gi');
+}
+
+/** The same pass with a regex that has the matcher's rules (Unicode boundaries, plurals, separators). */
+export function sameRulesRegex(): Timing {
+  return timeRegex(config!.sameRulesRegexSource, 'gu');
+}
+
+function timeRegex(source: string, flags: string): Timing {
   const t0 = performance.now();
-  const re = new RegExp(config!.regexSource, 'gi');
+  const re = new RegExp(source, flags);
   let matches = 0;
   const walker = textWalker();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -89,7 +89,8 @@ try {
         });
         const t = result.tools;
         log(
-          `  read ${t.floorRead?.medianMs.toFixed(1)} regex ${t.floorRegex?.medianMs.toFixed(1)} Termlight ${t.termlight?.medianMs.toFixed(1)} ` +
+          `  read ${t.floorRead?.medianMs.toFixed(1)} regex ${t.floorRegex?.medianMs.toFixed(1)}` +
+            `${t.sameRulesRegex ? ` (same rules ${t.sameRulesRegex.medianMs.toFixed(1)})` : ''} Termlight ${t.termlight?.medianMs.toFixed(1)} ` +
             `(busy ${t.termlight?.busyMs?.toFixed(1)}) markRegExp ${t.markRegExp?.medianMs.toFixed(0)} mark(array) ${t.markArray?.medianMs.toFixed(0)}` +
             `${t.markArray?.cappedAtMs ? ' capped' : ''}${t.markArray?.error ? ` ${t.markArray.error}` : ''} [${((Date.now() - caseStart) / 1000).toFixed(0)} s]`,
         );
