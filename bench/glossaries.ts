@@ -1,8 +1,9 @@
 /**
  * The benchmark glossaries: the built-in one, and 1,000 and 10,000 entries made of the built-in
  * entries plus synthetic terms (1–3 words of the `word-list` package, some with an acronym alias),
- * generated deterministically. Also the two forms the other tools take them in: a list of surface
- * forms (mark.js `mark(array)`) and one combined \b-bounded alternation (the regex floor, `markRegExp`).
+ * generated deterministically. Also the forms the other tools take them in: a list of surface forms
+ * (mark.js `mark(array)`), one combined \b-bounded alternation (the regex floor, `markRegExp`), and one
+ * combined alternation with the matcher's rules (reported beside the floor).
  */
 import { builtinGlossary, parseGlossary, type Glossary, type MatcherTerm } from '../glossary';
 import { isCaseSensitiveForm, pluralOf, trimForm } from '../glossary/matcher/forms';
