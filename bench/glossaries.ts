@@ -69,6 +69,11 @@ const WORD_UNIT = '[\\p{L}\\p{M}\\p{N}\\u00AD]';
 /** A run of separators (whitespace, hyphens) inside a form, as the matcher folds them. */
 const SEPARATOR_RUN = '[\\s\\-\\u2010\\u2011]+';
 
+/** One surface form as a pattern: any run of separators between its words, either apostrophe. */
+function sameRulesPattern(form: string): string {
+  return form.split(new RegExp(SEPARATOR_RUN)).map(escapeRegExp).join(SEPARATOR_RUN).replace(/'/g, "['\u2019]");
+}
+
 /**
  * One combined regular expression with (nearly) the matcher's rules, where `combinedRegexSource` has the
  * simplest ones: ASCII `\b` boundaries, declared forms only, one spelling of each separator. Here no
@@ -87,8 +92,6 @@ export function sameRulesRegexSource(entries: readonly MatcherTerm[]): string {
       const form = trimForm(raw);
       if (form === '') continue;
       const caseSensitive = isCaseSensitiveForm(form);
-      const pattern = (text: string) =>
-        text.split(/[\s\-\u2010\u2011]+/).map(escapeRegExp).join(SEPARATOR_RUN).replace(/'/g, "['\u2019]");
       const variants = [form];
       const plural = pluralOf(form);
       if (plural !== null) {
@@ -96,7 +99,7 @@ export function sameRulesRegexSource(entries: readonly MatcherTerm[]): string {
         variants.push(pluralForm, `${form}'s`, `${pluralForm}'`);
         if (form.endsWith('s')) variants.push(`${form}'`);
       }
-      for (const variant of variants) (caseSensitive ? exact : loose).add(pattern(caseSensitive ? variant : variant.toLowerCase()));
+      for (const variant of variants) (caseSensitive ? exact : loose).add(sameRulesPattern(caseSensitive ? variant : variant.toLowerCase()));
     }
   }
   const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
