@@ -8,18 +8,21 @@
  *
  * The loop has two states. At a position where the code point before is not a letter, mark or digit
  * (a word start, or punctuation), one `unitInfo` read says whether some key starts with this code
- * unit; if so, the trie is walked from here. Everywhere else it is inside a word and skips to the
+ * unit; if so, the word is read and checked against the keys' first words (first-words.ts), and the
+ * trie is walked from here only if it is one. Everywhere else it is inside a word and skips to the
  * word's end in a tight loop, since no match can start inside a word. On prose, about one character
- * in six starts a word and most walks stop after a character or two.
+ * in six starts a word, and few of them start a walk.
  *
  * Most of the time goes into charCodeAt itself (about 2 ns a character in Chromium on the strings
- * the DOM hands out), so the loop reads each character once: the walk hands over where it stopped,
- * and the word-skipping loop keeps the class of the character that ended the word.
+ * the DOM hands out), so the loop reads each character once, but for the words it walks from: the
+ * first-word check hands over the word's end, the walk where it stopped, and the word-skipping loop
+ * keeps the class of the character that ended the word.
  */
 import { HIGH_SURROGATE, SOFT_HYPHEN, STARTS_FORM, WORD, isWordAt, isWordBefore, type CharTables } from './char-tables';
 import { matchesExact } from './keys';
 import { STRIDE, UNIT_SHIFT, type Trie } from './trie';
 import type { ExactOutput, FormOutput } from './trie-builder';
+import { FIRST_WORD_MULTIPLIER, firstWordMask, hasFirstWord } from './first-words';
 import type { TermMatch } from './types';
 
 export interface Compiled {
@@ -35,7 +38,8 @@ const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
 export function scan(text: string, compiled: Compiled): readonly TermMatch[] {
   let matches: TermMatch[] | null = null;
   // Everything the loop touches is hoisted into locals: no property loads per character.
-  const { unitInfo, sepSym, cells, chains, exact, loose, maxWordSym } = compiled.trie;
+  const { unitInfo, sepSym, cells, chains, exact, loose, maxWordSym, firstWords } = compiled.trie;
+  const firstMask = firstWords === null ? 0 : firstWordMask(firstWords);
   const { fold, charClass } = compiled.tables;
   const candidates = compiled.candidates;
   const rootBase = cells[0]!;
@@ -45,6 +49,24 @@ export function scan(text: string, compiled: Compiled): readonly TermMatch[] {
     // Here the code point before `i` is not a letter, mark or digit: a match may start at `i`.
     const k = unitInfo[text.charCodeAt(i)]!;
     if ((k & STARTS_FORM) !== 0) {
+      if ((k & WORD) !== 0 && firstWords !== null) {
+        // Read the word (which is skipped anyway if nothing matches here) and walk from its start only
+        // if it is some key's first word (see first-words.ts).
+        let hash = k >> UNIT_SHIFT;
+        let e = i + 1;
+        let after = 0;
+        while (e < n && ((after = unitInfo[text.charCodeAt(e)]!) & WORD) !== 0) {
+          const sym = after >> UNIT_SHIFT;
+          if (sym !== 0) hash = Math.imul(hash, FIRST_WORD_MULTIPLIER) ^ sym;
+          e++;
+        }
+        // (A code point outside the BMP may go on with the word: walk then, as it is rare.)
+        if ((after & HIGH_SURROGATE) === 0 && !hasFirstWord(firstWords, firstMask, hash)) {
+          // Past the word and the character after it, where no match can start either.
+          i = e + 1;
+          continue;
+        }
+      }
       // Walk the trie as far as the text allows, noting each accepting node passed as an
       // (accept index, end) pair in `candidates`.
       let node = rootBase + (k >> UNIT_SHIFT);

@@ -5,10 +5,11 @@
  * may only start where the previous character is not a letter, mark or digit, so the scanner starts
  * a walk only at a word start, and most walks end after one or two characters. Why a double array:
  * one step of a walk is then `t = base[node] + sym; if (check[t] !== node) stop`, two typed-array
- * reads and an add, with no hashing and no per-node edge lists. So the cost per character does not
- * grow with the number of terms: a 10,000-term glossary scans as fast as a 30-term one, modulo cache
- * effects and the extra matches it finds. It does grow with the longest form, since a walk reads at
- * most that many characters (the glossary schema caps forms at 120 characters).
+ * reads and an add, with no hashing and no per-node edge lists. A large glossary's trie still costs
+ * more per walk (walks go deeper, through a larger array), and nearly every word of a page starts a
+ * walk; which is why the scanner first checks the word against the keys' first words
+ * (first-words.ts). A walk reads at most as many characters as the longest form (the glossary schema
+ * caps forms at 120 characters).
  *
  * Layout:
  *  - symbols are dense ids 1..K of the folded code units that occur in some key, and `unitInfo` maps a
@@ -29,7 +30,8 @@
  *    are in `chains` alone: for a 10,000-entry glossary they are over half the trie, so leaving them
  *    out halves the cells a scan reads from and the nodes the compile places.
  */
-import { SEP, STARTS_FORM, WORD, type CharTables } from './char-tables';
+import { SEP, SOFT_HYPHEN, STARTS_FORM, WORD, type CharTables } from './char-tables';
+import { FIRST_WORD_MULTIPLIER, addFirstWord, emptyFirstWords } from './first-words';
 import {
   ACCEPT,
   FIRST_CHILD,
@@ -75,6 +77,11 @@ export interface Trie {
    */
   readonly maxDepth: number;
   readonly nodeCount: number;
+  /**
+   * The keys' first words, which a word must be for a walk from its start to find anything, as a bit
+   * set (first-words.ts); null when the scanner walks from every word start.
+   */
+  readonly firstWords: Int32Array | null;
 }
 
 /** Packs the builder's trie (a generator: it pauses every NODES_PER_STEP nodes, see compileSteps). */
@@ -93,7 +100,10 @@ export function* packTrie(builder: TrieBuilder, { fold, unfold, charClass }: Cha
   }
 
   yield;
-  const { cells, chains, maxDepth } = yield* place(nodes, nodeCount, symOfUnit, units.length);
+  // A word's hash leaves soft hyphens out (see first-words.ts): with a key that has one, the scanner
+  // walks from every word start instead.
+  const firstWords = builder.unitCount[SOFT_HYPHEN] === 0 ? emptyFirstWords(loose.length) : null;
+  const { cells, chains, maxDepth } = yield* place(nodes, nodeCount, symOfUnit, units.length, maxWordSym, firstWords);
 
   // unitInfo: the class bits of every code unit, plus the symbol of each unit that folds to one.
   // Only the alphabet's units and the few that fold to them are touched, not all 65,536.
@@ -106,15 +116,19 @@ export function* packTrie(builder: TrieBuilder, { fold, unfold, charClass }: Cha
     if (fold[u] === u) unitInfo[u]! |= info;
     for (const from of unfold.get(u) ?? []) unitInfo[from]! |= info;
   }
-  return { unitInfo, maxWordSym, sepSym: symOfUnit[SEP]!, cells, chains, exact, loose, maxDepth, nodeCount };
+  return { unitInfo, maxWordSym, sepSym: symOfUnit[SEP]!, cells, chains, exact, loose, maxDepth, nodeCount, firstWords };
 }
 
 function isWordUnit(u: number, charClass: Uint8Array): number {
   return charClass[u]! & WORD;
 }
 
-/** Int32s per queued node in `place`: its slot, and its first child in the builder (0: none). */
-const QUEUED = 2;
+/**
+ * Int32s per queued node in `place`: its slot, its first child in the builder (0: none), and, for the
+ * first words (see first-words.ts), the hash of the key's units up to the node and whether they are
+ * all letters, marks or digits (1) or not (0).
+ */
+const QUEUED = 4;
 /** Nodes placed between two pauses of `place` (about 1 ms of work, cold). */
 const NODES_PER_STEP = 4096;
 
@@ -131,12 +145,17 @@ const NODES_PER_STEP = 4096;
  * are reused: fresh memory costs a page fault per 4 KiB on first touch. (No closures here: a fresh
  * closure per compile would make V8 throw away the optimised code of this loop on every compile
  * after the first.)
+ *
+ * On the way it fills `firstWords` (unless null): a node ends a first word when the key's units up to
+ * it are all word units (symbols up to `maxWordSym`) and a key ends there or goes on with another unit.
  */
 function* place(
   nodes: Int32Array,
   nodeCount: number,
   symOfUnit: Int32Array,
   alphabet: number,
+  maxWordSym: number,
+  firstWords: Int32Array | null,
 ): Generator<void, { cells: Int32Array; chains: Int32Array; maxDepth: number }, void> {
   // Slots for every node, a few holes and the last node's children span: placing never has to grow
   // the cells (and copy them) in practice. The nodes inside unary paths take none, so this is often
@@ -148,7 +167,8 @@ function* place(
   let maxBase = 0;
   let level: Int32Array = new Int32Array(QUEUED * 64); // the nodes of depth `depth`, in order
   let next: Int32Array = new Int32Array(QUEUED * 64); // and their children, in order
-  level[1] = nodes[FIRST_CHILD]!; // the root: slot 0
+  level[1] = nodes[FIRST_CHILD]!; // the root: slot 0, hash 0, in a word (the empty one)
+  level[3] = 1;
   let levelSize = 1;
   let depth = 0;
   // Paths are disjoint, every path has two nodes or more, and a path takes its symbols plus two Int32s
@@ -161,8 +181,15 @@ function* place(
     let nextSize = 0;
     for (let e = 0; e < levelSize; e++) {
       if (++visited % NODES_PER_STEP === 0) yield;
+      const slot = level[QUEUED * e]!;
       const first = level[QUEUED * e + 1]!;
-      if (first === 0) continue; // a leaf keeps base 0: no check can ever equal its slot
+      const hash = level[QUEUED * e + 2]!;
+      const inWord = level[QUEUED * e + 3]!;
+      if (first === 0) {
+        // A leaf keeps base 0: no check can ever equal its slot. A key ends here.
+        if (inWord === 1 && firstWords !== null) addFirstWord(firstWords, hash);
+        continue;
+      }
       let count = 0;
       let lowest = alphabet;
       let highest = 0;
@@ -173,6 +200,9 @@ function* place(
         if (y < lowest) lowest = y;
         if (y > highest) highest = y;
       }
+      if (inWord === 1 && firstWords !== null && (highest > maxWordSym || cells[STRIDE * slot + 2]! >= 0)) {
+        addFirstWord(firstWords, hash);
+      }
       // Room for every slot placing this node may look at or fill (see firstFit): the cells grow here
       // if they must, not in the middle of the search.
       cells = withSlots(cells, Math.max(usedSlots, lowest) + highest + 1);
@@ -180,7 +210,6 @@ function* place(
         count === 1
           ? findFree(cells, firstFree, lowest) - lowest // fits: the only child lands on a free slot
           : firstFit(cells, firstFree, usedSlots, childSyms, count, lowest);
-      const slot = level[QUEUED * e]!;
       cells[STRIDE * slot] = base;
       if (base > maxBase) maxBase = base;
       if (QUEUED * (nextSize + count) > next.length) next = grown(next, 2 * next.length + QUEUED * count);
@@ -193,6 +222,19 @@ function* place(
         cells[STRIDE * s + 1] = slot;
         if (s + 1 > usedSlots) usedSlots = s + 1;
         const end = writePath(nodes, symOfUnit, first, chains, chainsLength);
+        // The path's symbols go on with the hash as far as they are word units. No node inside a path
+        // accepts, so a first word can end inside one only where a non-word unit follows.
+        let pathHash = hash;
+        let pathInWord = inWord;
+        for (let p = chainsLength + 1; p <= chainsLength + chains[chainsLength]! && pathInWord === 1; p++) {
+          const y = chains[p]!;
+          if (y <= maxWordSym) {
+            pathHash = Math.imul(pathHash, FIRST_WORD_MULTIPLIER) ^ y;
+          } else {
+            if (firstWords !== null) addFirstWord(firstWords, pathHash);
+            pathInWord = 0;
+          }
+        }
         cells[STRIDE * slot + 3] = chainsLength;
         chainsLength += 1 + chains[chainsLength]!;
         const endSlot = findFree(cells, firstFree, firstFree);
@@ -203,16 +245,21 @@ function* place(
         chains[chainsLength++] = endSlot;
         next[QUEUED * nextSize] = endSlot;
         next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * end + FIRST_CHILD]!;
+        next[QUEUED * nextSize + 2] = pathHash;
+        next[QUEUED * nextSize + 3] = pathInWord;
         nextSize++;
       } else {
         let x = 0;
         for (let c = first; c !== 0; c = nodes[NODE_FIELDS * c + NEXT_SIBLING]!) {
-          const s = base + childSyms[x++]!;
+          const y = childSyms[x++]!;
+          const s = base + y;
           cells[STRIDE * s + 1] = slot;
           cells[STRIDE * s + 2] = nodes[NODE_FIELDS * c + ACCEPT]! - 1;
           if (s + 1 > usedSlots) usedSlots = s + 1;
           next[QUEUED * nextSize] = s;
           next[QUEUED * nextSize + 1] = nodes[NODE_FIELDS * c + FIRST_CHILD]!;
+          next[QUEUED * nextSize + 2] = Math.imul(hash, FIRST_WORD_MULTIPLIER) ^ y;
+          next[QUEUED * nextSize + 3] = inWord === 1 && y <= maxWordSym ? 1 : 0;
           nextSize++;
         }
       }
