@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { compileMatcher, compileSteps, isCaseSensitiveForm, type MatcherTerm, type TermMatch } from '../../glossary/matcher';
+import { getCharTables, WORD } from '../../glossary/matcher/char-tables';
 import type { GlossaryEntry } from '../../glossary/schema';
 
 const GLOSSARY: MatcherTerm[] = [
@@ -414,6 +415,17 @@ describe('case', () => {
       ['icc', 'ICC'],
       ['checkpoint-inhibitor', 'checkpoint inhibitor'],
     ]);
+  });
+});
+
+describe('folding and words', () => {
+  it('never folds a letter, mark or digit into anything else, or anything else into one', () => {
+    // The scanner checks a page's word against the keys' first words (first-words.ts): a word of
+    // the text must end where the folded key's word ends, or a match would be missed.
+    const { fold, charClass } = getCharTables();
+    const changed: number[] = [];
+    for (let c = 0; c < 65536; c++) if ((charClass[c]! & WORD) !== (charClass[fold[c]!]! & WORD)) changed.push(c);
+    expect(changed).toEqual([]);
   });
 });
 
