@@ -11,8 +11,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { builtinGlossary } from '@/glossary/builtin';
-import { SliceBudget, yieldToMain } from '@/glossary/page/yield-to-main';
-import { parseGlossary, parseGlossarySteps, type Glossary, type ParseResult } from '@/glossary/schema';
+import { SliceBudget, runInSlices } from '@/glossary/page/yield-to-main';
+import { parseGlossary, parseGlossarySteps, type Glossary } from '@/glossary/schema';
 
 /** The glossaries as a JSON list (see above); null until the reader adds one. */
 export const glossariesJsonItem = storage.defineItem<string | null>('local:glossariesJson', { fallback: null });
@@ -76,7 +76,9 @@ export async function loadGlossaries(): Promise<LoadedGlossaries> {
   const budget = new SliceBudget(SLICE_MS);
   budget.start();
   for (const [index, item] of raw.entries()) {
-    const parsed = await parseInSlices(item, budget);
+    // Every page's content script does this as the page loads: 10,000 entries validated in one go
+    // made a task of 50–60 ms there.
+    const parsed = await runInSlices(parseGlossarySteps(item), budget);
     if (parsed.ok) glossaries.push(parsed.glossary);
     else problems.push(`Stored glossary ${describe(item, index)} is damaged (${parsed.error}) and is not used; it was left as it is.`);
   }
@@ -85,21 +87,6 @@ export async function loadGlossaries(): Promise<LoadedGlossaries> {
 
 /** Longest stretch of validation before the page gets the main thread back, in milliseconds. */
 const SLICE_MS = 8;
-
-/**
- * Validates a stored glossary in slices that yield to the page: every page's content script does this
- * as the page loads, and 10,000 entries in one go made a task of 50–60 ms there.
- */
-async function parseInSlices(item: unknown, budget: SliceBudget): Promise<ParseResult> {
-  const steps = parseGlossarySteps(item);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    if (budget.spent) {
-      await yieldToMain();
-      budget.start();
-    }
-  }
-}
 
 /** An id not yet used by the built-in glossary or a stored one: "id", then "id-2", "id-3"… */
 async function freeId(wanted: string): Promise<string> {

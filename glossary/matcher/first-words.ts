@@ -34,7 +34,7 @@ export function emptyFirstWords(acceptCount: number): Int32Array {
 }
 
 export function addFirstWord(bits: Int32Array, hash: number): void {
-  const bit = bitOf(hash, 32 * bits.length - 1);
+  const bit = bitOf(hash, firstWordMask(bits));
   bits[bit >>> 5]! |= 1 << (bit & 31);
 }
 

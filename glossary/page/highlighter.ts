@@ -19,7 +19,7 @@ import { comesBefore } from './document-order';
 import { watchNearViewport, type NearViewport } from './near-viewport';
 import { toOccurrences, type BlockMatch, type Occurrence } from './occurrences';
 import { walkBlocks, type Container, type TextBlock } from './text-index';
-import { SliceBudget, yieldToMain } from './yield-to-main';
+import { SliceBudget, runInSlices, yieldToMain } from './yield-to-main';
 
 export type { Occurrence } from './occurrences';
 export type { Container } from './text-index';
@@ -425,19 +425,14 @@ function dropRecord(s: HighlighterState, container: Container): void {
  * of milliseconds (65–95 ms for 10,000 entries in a fresh content script), which in one task would
  * hold up the page it was opened on. A small one is compiled before createHighlighter returns.
  */
-async function compileInSlices(s: HighlighterState): Promise<void> {
-  const steps = compileSteps(s.entries);
+function compileInSlices(s: HighlighterState): Promise<void> {
   s.budget.start();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) {
-      s.matcher = step.value;
-      return;
-    }
-    if (s.budget.spent) {
-      await yieldToMain();
-      s.budget.start();
-    }
-  }
+  return runInSlices(compileInto(s), s.budget);
+}
+
+/** The compile's steps, keeping the matcher as the last one ends (so a small glossary's is kept at once). */
+function* compileInto(s: HighlighterState): Generator<void, void, void> {
+  s.matcher = yield* compileSteps(s.entries);
 }
 
 /**

@@ -37,3 +37,17 @@ export class SliceBudget {
   }
 }
 keepShape(new SliceBudget(0));
+
+/**
+ * Runs a piece of work written as a generator of steps (it yields between steps) to its end, letting
+ * the page run whenever `budget`, started by the caller, is spent between two steps.
+ */
+export async function runInSlices<T>(steps: Generator<void, T, void>, budget: SliceBudget): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (budget.spent) {
+      await yieldToMain();
+      budget.start();
+    }
+  }
+}
